@@ -1,0 +1,285 @@
+"""Fill an empty installation with a realistic Latvian site and its English translation.
+
+Creates only what is missing: running it again changes nothing, and pages an editor has
+already changed are left alone.
+"""
+
+import io
+import math
+import os
+import random
+import secrets
+import uuid
+
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from PIL import Image, ImageDraw, ImageFilter
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue, extract_strings
+from wagtail_localize.synctree import synchronize_tree
+
+from home import demo_content
+from home.demo_content import ImageRef, PageRef, T
+from home.models import HomePage, OrganisationSettings, SiteImage
+
+DEFAULT_ADMIN_EMAIL = "koordinators@mazpulki.example"
+
+
+class Command(BaseCommand):
+    help = "Load the demo site (Latvian with English translations). Safe to run again."
+
+    def handle(self, *args, **options):
+        self.created = []
+        with transaction.atomic():
+            self.latvian = Locale.objects.get(language_code="lv")
+            self.english = Locale.objects.get(language_code="en")
+            self.coordinator = self.ensure_coordinator()
+            self.images = {image.key: self.ensure_image(image) for image in demo_content.IMAGES}
+            self.ensure_organisation_settings()
+
+            home = self.ensure_home()
+            pages = {None: home}
+            new_pages = []
+            for demo_page in demo_content.PAGES:
+                page, created = self.ensure_page(demo_page, pages[demo_page.parent])
+                pages[demo_page.slug.lv] = page
+                if created:
+                    new_pages.append((page, demo_page))
+            # Pages link to each other, so their content is filled once all of them exist.
+            for page, demo_page in new_pages:
+                self.set_fields(page, self.demo_fields(demo_page))
+                self.publish(page)
+            if home.latest_revision_id is None:  # never edited, by the loader or a person
+                self.set_fields(home, demo_content.HOME)
+                self.publish(home)
+                self.created.append("the home page")
+
+            self.ensure_translation(home, demo_content.HOME)
+            for demo_page in demo_content.PAGES:
+                self.ensure_translation(pages[demo_page.slug.lv], self.demo_fields(demo_page))
+            # Anything else in Latvian appears in English as an alias until translated.
+            synchronize_tree(self.latvian, self.english)
+        if self.created:
+            self.stdout.write("Demo content loaded: " + ", ".join(self.created) + ".")
+        else:
+            self.stdout.write("Demo content is already there; nothing changed.")
+
+    # People --------------------------------------------------------------------------------
+
+    def ensure_coordinator(self):
+        User = get_user_model()
+        email = os.environ.get("DEMO_ADMIN_EMAIL", DEFAULT_ADMIN_EMAIL).strip().lower()
+        user = User.objects.filter(email=email).first()
+        if user is not None:
+            return user
+        password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        user = User.objects.create_superuser(
+            email=email, password=password, first_name="Demo", last_name="Koordinators"
+        )
+        # With mandatory e-mail verification nobody signs in without a verified address.
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        self.created.append("the demo coordinator")
+        if os.environ.get("DEMO_ADMIN_PASSWORD"):
+            shown = "(from DEMO_ADMIN_PASSWORD)"
+        else:
+            shown = f"{password}   <- shown only now; keep it"
+        self.stdout.write(
+            self.style.SUCCESS(
+                "\nDemo coordinator for the admin at /admin/:\n"
+                f"  e-mail:   {email}\n"
+                f"  password: {shown}\n"
+            )
+        )
+        return user
+
+    # Images --------------------------------------------------------------------------------
+
+    def ensure_image(self, demo_image):
+        image = SiteImage.objects.filter(title=demo_image.title.lv).first()
+        if image is not None:
+            return image
+        content = io.BytesIO()
+        draw_landscape(demo_image).save(content, "JPEG", quality=88)
+        image = SiteImage(
+            title=demo_image.title.lv,
+            description=demo_image.alt.lv,
+            credit=demo_content.CREDIT,
+            uploaded_by_user=self.coordinator,
+        )
+        image.file = ImageFile(content, name=f"demo-{demo_image.key}.jpg")
+        image.save()
+        self.created.append(f"image “{image.title}”")
+        return image
+
+    # Settings ------------------------------------------------------------------------------
+
+    def ensure_organisation_settings(self):
+        site = Site.objects.get(is_default_site=True)
+        organisation = OrganisationSettings.for_site(site)
+        if organisation.email:
+            return
+        for name, value in demo_content.ORGANISATION.items():
+            setattr(organisation, name, value)
+        organisation.save()
+        self.created.append("organisation details")
+
+    # Pages ---------------------------------------------------------------------------------
+
+    def ensure_home(self):
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise CommandError("The default site's root is not a HomePage: is the database new?")
+        return home
+
+    def demo_fields(self, demo_page):
+        return {"title": demo_page.title, "slug": demo_page.slug, **demo_page.fields}
+
+    def ensure_page(self, demo_page, parent):
+        existing = parent.get_children().filter(slug=demo_page.slug.lv).first()
+        if existing is not None:
+            return existing.specific, False
+        page = apps.get_model(demo_page.model)(
+            title=demo_page.title.lv,
+            slug=demo_page.slug.lv,
+            locale=self.latvian,
+            show_in_menus=demo_page.show_in_menus,
+            owner=self.coordinator,
+        )
+        parent.add_child(instance=page)
+        self.created.append(f"page “{page.title}”")
+        return page, True
+
+    def set_fields(self, page, fields):
+        for name, value in fields.items():
+            setattr(page, name, self.resolve(value, "lv"))
+
+    def publish(self, page):
+        page.save_revision(user=self.coordinator, log_action=True).publish(user=self.coordinator)
+
+    def ensure_translation(self, page, fields):
+        existing = page.get_translation_or_none(self.english)
+        if existing is not None and existing.alias_of_id is None:
+            return
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=self.english
+        )
+        english_strings = english_string_map(fields)
+        for segment in StringSegment.objects.filter(source=source).select_related("string"):
+            english = english_strings.get(segment.string.data)
+            if english is not None:
+                StringTranslation.objects.get_or_create(
+                    translation_of=segment.string,
+                    locale=self.english,
+                    context_id=segment.context_id,
+                    defaults={"data": english, "translation_type": "manual"},
+                )
+        translation.save_target(user=self.coordinator, publish=False)
+        # Published here, not by wagtail-localize's on-commit hook: that hook saves the page
+        # object as it was before its children were translated and resets the tree's count
+        # of children, hiding them.
+        translated = page.get_translation(self.english)
+        Revision.objects.get(pk=translated.latest_revision_id).publish(user=self.coordinator)
+        self.created.append(f"English “{fields['title'].en}”")
+
+    # Values --------------------------------------------------------------------------------
+
+    def resolve(self, value, language):
+        """Turn a demo value into what the model field takes, in one language."""
+        if isinstance(value, T):
+            return getattr(value, language)
+        if isinstance(value, ImageRef):
+            return self.images[value.key]
+        if isinstance(value, PageRef):
+            return Page.objects.get(locale=self.latvian, slug=value.slug)
+        if isinstance(value, dict):
+            return {key: self.resolve_block(item, language) for key, item in value.items()}
+        if isinstance(value, list):
+            items = [self.resolve_block(item, language) for item in value]
+            if items and all(isinstance(item, dict) and "type" not in item for item in items):
+                # A ListBlock's children, in Wagtail's current format: with ids that
+                # wagtail-localize follows from the Latvian page to its translation.
+                return [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in items]
+            return items
+        return value
+
+    def resolve_block(self, value, language):
+        """Inside StreamField data, images and pages are stored by id."""
+        if isinstance(value, ImageRef | PageRef):
+            return self.resolve(value, language).pk
+        return self.resolve(value, language)
+
+
+def english_string_map(value, mapping=None):
+    """Latvian source string -> English string, for every T() in a demo value.
+
+    Keys and values are in wagtail-localize's segment format; rich text is split into the
+    same segments wagtail-localize extracts, paired in order.
+    """
+    mapping = {} if mapping is None else mapping
+    if isinstance(value, T):
+        if value.lv.lstrip().startswith("<"):
+            latvian = extract_strings(value.lv)[1]
+            english = extract_strings(value.en)[1]
+            if len(latvian) != len(english):
+                raise ValueError(f"Rich text differs in structure: {value.lv!r}")
+            for (lv_string, _attrs), (en_string, _en_attrs) in zip(latvian, english, strict=True):
+                mapping[lv_string.data] = en_string.data
+        else:
+            mapping[StringValue.from_plaintext(value.lv).data] = StringValue.from_plaintext(
+                value.en
+            ).data
+    elif isinstance(value, str):
+        # Not a T(): the same in both languages (a year, a name).
+        plain = StringValue.from_plaintext(value).data
+        mapping.setdefault(plain, plain)
+    elif isinstance(value, dict):
+        for item in value.values():
+            english_string_map(item, mapping)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            english_string_map(item, mapping)
+    return mapping
+
+
+def draw_landscape(demo_image, size=(1920, 1080)):
+    """A cheerful countryside picture, the same every time for the same seed."""
+    rng = random.Random(demo_image.seed)
+    sky_top, sky_bottom, grass, shade = demo_image.palette
+    width, height = size
+    picture = Image.new("RGB", size, sky_top)
+    draw = ImageDraw.Draw(picture)
+    horizon = int(height * 0.55)
+    for y in range(horizon):
+        mix = y / horizon
+        colour = tuple(int(a + (b - a) * mix) for a, b in zip(sky_top, sky_bottom, strict=True))
+        draw.line([(0, y), (width, y)], fill=colour)
+    draw.ellipse(
+        [width * 0.72, height * 0.08, width * 0.72 + 180, height * 0.08 + 180], fill=(255, 236, 150)
+    )
+    for layer in range(4):
+        base = horizon + layer * height * 0.1
+        amplitude = 40 + rng.randint(0, 50)
+        phase = rng.random() * math.pi * 2
+        colour = tuple(max(0, int(c * (1 - layer * 0.12))) for c in grass)
+        points = [(0, height)]
+        for x in range(0, width + 40, 40):
+            points.append((x, base + amplitude * math.sin(x / (220 + layer * 60) + phase)))
+        points.append((width, height))
+        draw.polygon(points, fill=colour)
+    for _ in range(90):
+        x, y = rng.randint(0, width), rng.randint(horizon, height)
+        radius = rng.randint(4, 12)
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=(255, 255, 255))
+    centre_x, centre_y, leaf = width * 0.3, height * 0.62, 110
+    for dx, dy in ((-1, -1), (1, -1), (-1, 1), (1, 1)):
+        cx, cy = centre_x + dx * leaf * 0.72, centre_y + dy * leaf * 0.72
+        draw.ellipse([cx - leaf, cy - leaf, cx + leaf, cy + leaf], fill=shade)
+    draw.line([(centre_x, centre_y), (centre_x + 60, centre_y + 330)], fill=shade, width=22)
+    return picture.filter(ImageFilter.SMOOTH)

@@ -1,0 +1,334 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    WagtailImageField,
+    WagtailImageFieldFile,
+    get_upload_to,
+)
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.blocks import BodyStreamBlock
+from home.photos import strip_image_metadata
+from home.serializers import RichTextSerializer
+
+# Images -----------------------------------------------------------------------------------
+
+
+class MetadataFreeImageFieldFile(WagtailImageFieldFile):
+    """Every write of an image file goes through here, whichever admin view started it."""
+
+    def save(self, name, content, save=True):
+        clean = strip_image_metadata(content, name)
+        super().save(clean.name, clean.content, save)
+
+
+class MetadataFreeImageField(WagtailImageField):
+    attr_class = MetadataFreeImageFieldFile
+
+
+class SiteImage(AbstractImage):
+    """An image of the site: stored without metadata, with alt text and the photographer."""
+
+    file = MetadataFreeImageField(
+        verbose_name=_("file"),
+        upload_to=get_upload_to,
+        width_field="width",
+        height_field="height",
+    )
+    description = models.CharField(
+        _("alt text"),
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=_(
+            "What the picture shows, for people who cannot see it (read aloud by screen "
+            "readers). Required."
+        ),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Photographer or source, shown beside the image."),
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "description",
+        "credit",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+
+    search_fields = [*AbstractImage.search_fields, index.SearchField("credit")]
+
+    api_fields = [
+        APIField("alt"),
+        APIField("credit"),
+        APIField("thumbnail", serializer=ImageRenditionField("fill-400x300", source="*")),
+        APIField("large", serializer=ImageRenditionField("max-1600x1600", source="*")),
+    ]
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    @property
+    def alt(self):
+        return self.description or self.title
+
+    def save(self, *args, **kwargs):
+        # A freshly uploaded file is cleaned before Wagtail records its size and hash.
+        if self.file and not self.file._committed:
+            self.file.save(self.file.name, self.file.file, save=False)
+            self._set_image_file_metadata()
+        super().save(*args, **kwargs)
+
+
+class SiteImageRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# Taxonomy ---------------------------------------------------------------------------------
+
+
+class TaxonomyTerm(TranslatableMixin, models.Model):
+    """A term content is tagged with, named in each language, with one slug for all of them."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_%(app_label)s_%(class)s_slug"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class PriorityArea(TaxonomyTerm):
+    """One of the strategy's seven priority areas; news, events and projects are tagged with it."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("priority area")
+        verbose_name_plural = _("priority areas")
+
+
+class Region(TaxonomyTerm):
+    """One of Latvia's five planning regions."""
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+# Site settings ------------------------------------------------------------------------------
+
+
+@register_setting(icon="mail")
+class OrganisationSettings(BaseSiteSetting):
+    """Contacts and social-network links shown in every page's footer."""
+
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=200, default="Biedrība „Latvijas Mazpulki”"
+    )
+    registration_number = models.CharField(_("registration number"), max_length=50, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    tiktok_url = models.URLField(_("TikTok"), blank=True)
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("organisation_name"),
+                    FieldPanel("registration_number"),
+                    FieldPanel("address"),
+                    FieldPanel("email"),
+                    FieldPanel("phone"),
+                ],
+                heading=_("Contacts"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("facebook_url"),
+                    FieldPanel("instagram_url"),
+                    FieldPanel("youtube_url"),
+                    FieldPanel("tiktok_url"),
+                ],
+                heading=_("Social networks"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("organisation details")
+
+    @property
+    def social_links(self):
+        links = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+            ("TikTok", self.tiktok_url),
+        ]
+        return [(name, url) for name, url in links if url]
+
+
+# Pages --------------------------------------------------------------------------------------
+
+
+class HomePage(Page):
+    """The front page: who we are, the call to join and the seven priority areas."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=120)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        SiteImage,
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    join_heading = models.CharField(_("join heading"), max_length=120, blank=True)
+    join_text = models.TextField(_("join text"), blank=True)
+    join_link_label = models.CharField(_("join button label"), max_length=60, blank=True)
+    join_page = models.ForeignKey(
+        Page,
+        verbose_name=_("join page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    priority_areas_heading = models.CharField(
+        _("priority areas heading"), max_length=120, blank=True
+    )
+    priority_areas_intro = models.TextField(_("priority areas introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("more sections"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("join_heading"),
+                FieldPanel("join_text"),
+                FieldPanel("join_link_label"),
+                FieldPanel("join_page"),
+            ],
+            heading=_("Call to join"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("priority_areas_heading"), FieldPanel("priority_areas_intro")],
+            heading=_("Priority areas"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_text"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    api_fields = [
+        APIField("hero_heading"),
+        APIField("hero_text"),
+        APIField("hero_image", serializer=ImageRenditionField("fill-1600x900")),
+        APIField("intro", serializer=RichTextSerializer()),
+        APIField("join_heading"),
+        APIField("join_text"),
+        APIField("join_link_label"),
+        APIField("join_page"),
+        APIField("priority_areas_heading"),
+        APIField("priority_areas_intro"),
+        APIField("body"),
+    ]
+
+    # One home per language tree, directly under the root.
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def clean(self):
+        super().clean()
+        if self.join_link_label and not self.join_page:
+            raise ValidationError({"join_page": _("Choose the page the join button leads to.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["priority_areas"] = PriorityArea.objects.filter(locale_id=self.locale_id)
+        return context
+
+
+class ContentPage(Page):
+    """A page of text and pictures: "About us", "How to join", the history, contacts."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("content page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = Page.objects.ancestor_of(self).filter(depth__gte=2)
+        context["subpages"] = self.get_children().live().public()
+        return context

@@ -1,0 +1,129 @@
+"""Uploaded photos lose their metadata before they are stored.
+
+Phones write the place a photo was taken (EXIF GPS), the camera's serial number and more into
+every picture. On a site full of children's photos none of it may be published, so every image
+is decoded and encoded again without it: EXIF, XMP, IPTC and PNG text chunks are dropped, the
+EXIF orientation is applied to the pixels first so the photo stays upright, and the colour
+profile is kept. HEIC/HEIF photos from iPhones become JPEG, which every browser can show.
+"""
+
+import io
+import os
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Pillow format name -> format stored. Anything else is refused.
+STORED_FORMAT = {
+    "JPEG": "JPEG",
+    "MPO": "JPEG",  # multi-picture JPEG from some cameras: keep the main picture
+    "PNG": "PNG",
+    "GIF": "GIF",
+    "WEBP": "WEBP",
+    "AVIF": "AVIF",
+    "HEIF": "JPEG",
+}
+EXTENSION = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp", "AVIF": ".avif"}
+# Keys of Image.info that describe how the picture looks or moves, not who took it.
+KEPT_INFO = {"transparency", "duration", "loop", "disposal", "background", "icc_profile"}
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    content: ContentFile
+    name: str
+    width: int
+    height: int
+
+
+def strip_image_metadata(content, name):
+    """Return the picture in `content` re-encoded without metadata, with a matching name."""
+    if hasattr(content, "seek"):
+        content.seek(0)
+    try:
+        source = Image.open(content)
+        source_format = source.format
+        stored_format = STORED_FORMAT.get(source_format)
+        if stored_format is None:
+            raise ValidationError(
+                _("This image format is not accepted. Upload a JPEG, PNG, GIF, WebP or HEIC file."),
+                code="invalid_image_format",
+            )
+        animated = stored_format in {"GIF", "WEBP"} and getattr(source, "is_animated", False)
+        output = io.BytesIO()
+        if animated:
+            frames = _animation_frames(source)
+            first = frames[0]
+            first.save(
+                output,
+                stored_format,
+                save_all=True,
+                append_images=frames[1:],
+                **_kept_info(source),
+            )
+            width, height = first.size
+        else:
+            picture = ImageOps.exif_transpose(source)
+            picture.load()
+            picture = _ready_for(picture, stored_format)
+            picture.info = _kept_info(picture)
+            picture.save(output, stored_format, **_encoder_options(stored_format, source))
+            width, height = picture.size
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise ValidationError(
+            _("The file is not a picture that can be read. Please upload a photo or image."),
+            code="invalid_image",
+        ) from error
+
+    stem, _extension = os.path.splitext(os.path.basename(name))
+    clean_name = (stem or "image") + EXTENSION[stored_format]
+    return CleanImage(
+        # Named, so that Django reads the new dimensions from it.
+        content=ContentFile(output.getvalue(), name=clean_name),
+        name=clean_name,
+        width=width,
+        height=height,
+    )
+
+
+def _kept_info(image):
+    return {key: value for key, value in image.info.items() if key in KEPT_INFO}
+
+
+def _encoder_options(stored_format, source):
+    options = {}
+    icc_profile = source.info.get("icc_profile")
+    if icc_profile and stored_format in {"JPEG", "PNG", "WEBP", "AVIF"}:
+        options["icc_profile"] = icc_profile
+    if stored_format == "JPEG":
+        options.update(quality=90, optimize=True, progressive=True)
+    elif stored_format in {"WEBP", "AVIF"}:
+        options["quality"] = 90
+    elif stored_format in {"PNG", "GIF"} and "transparency" in source.info:
+        options["transparency"] = source.info["transparency"]
+    return options
+
+
+def _ready_for(picture, stored_format):
+    """JPEG has no alpha channel or palette: flatten what it cannot hold."""
+    if stored_format == "JPEG" and picture.mode not in {"RGB", "L", "CMYK"}:
+        if picture.mode in {"RGBA", "LA", "P", "PA"}:
+            picture = picture.convert("RGBA")
+            background = Image.new("RGB", picture.size, (255, 255, 255))
+            background.paste(picture, mask=picture.getchannel("A"))
+            return background
+        return picture.convert("RGB")
+    return picture
+
+
+def _animation_frames(source):
+    frames = []
+    for index in range(source.n_frames):
+        source.seek(index)
+        frame = source.copy()
+        frame.info = _kept_info(source)
+        frames.append(frame)
+    return frames

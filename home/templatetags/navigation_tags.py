@@ -1,0 +1,121 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_homes(request):
+    """The home page of each language (aliases included), looked up once per request."""
+    if not hasattr(request, "_site_homes"):
+        site = Site.find_for_request(request)
+        homes = {}
+        if site is not None:
+            root = site.root_page
+            for home in (
+                Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+                .live()
+                .select_related("locale")
+            ):
+                homes[home.locale.language_code] = home
+        request._site_homes = homes
+    return request._site_homes
+
+
+@register.simple_tag(takes_context=True)
+def current_home(context):
+    request = context.get("request")
+    if request is None:
+        return None
+    homes = _site_homes(request)
+    return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in each language: the translation if there is one, else that language's home.
+
+    `translated` says whether the link leads to the same content (used for hreflang).
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    if hasattr(request, "_language_versions"):
+        return request._language_versions
+
+    page = context.get("page")
+    current = get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
+        }
+    homes = _site_homes(request) if page is not None else {}
+
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if page is None:
+            url, translated = translate_url(request.get_full_path(), code), True
+        elif code in translations:
+            url, translated = translations[code].get_url(request), True
+        elif code in homes:
+            url, translated = homes[code].get_url(request), False
+        else:
+            continue
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "translated": translated,
+                "current": code == current,
+            }
+        )
+    request._language_versions = versions
+    return versions
+
+
+@register.inclusion_tag("home/tags/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    page = context.get("page")
+    home = current_home(context)
+    items = []
+    if home is not None:
+        items = list(home.get_children().live().public().in_menu().only("title", "url_path"))
+    current_path = page.url_path if isinstance(page, Page) else None
+    return {
+        "request": request,
+        "home": home,
+        "items": [
+            {
+                "page": item,
+                "url": item.get_url(request),
+                "current": bool(current_path and current_path.startswith(item.url_path)),
+            }
+            for item in items
+        ],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context, position="bottom-right"):
+    """Wagtail's user bar, for signed-in editors only.
+
+    Asking whether an anonymous visitor is an editor would read the session and add
+    `Vary: Cookie` to every public page, which then could not be cached. Without a session
+    cookie nobody can be signed in, so the question is not asked.
+    """
+    request = context.get("request")
+    if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return ""
+    return wagtailuserbar(context, position)

@@ -1,0 +1,65 @@
+import posixpath
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_GET
+from django.views.static import serve
+from wagtail.models import Locale, Page
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """Full-text search over the pages of the visitor's language."""
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    results = Page.objects.none()
+    if query:
+        results = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .search(query, operator="and")
+        )
+    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "home/search_results.html",
+        {"query": query, "page_obj": page_obj, "results": page_obj.object_list},
+    )
+
+
+@require_GET
+def robots_txt(request):
+    private_paths = ["/admin/", "/api/"]
+    for language_code, _name in settings.LANGUAGES:
+        with translation.override(language_code):
+            private_paths += [reverse("search"), reverse("account_login").rsplit("/", 2)[0] + "/"]
+    return TemplateResponse(
+        request,
+        "home/robots.txt",
+        {
+            "private_paths": sorted(set(private_paths)),
+            "sitemap_url": request.build_absolute_uri("/sitemap.xml"),
+        },
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+# Originals of images are shown only as renditions; uploads waiting for their details are
+# nobody's business. The web server must refuse these folders too (see the README).
+PRIVATE_MEDIA_FOLDERS = ("original_images/", "uploaded_files/")
+
+
+def serve_media(request, path):
+    """Media files for the development server, without the private folders."""
+    normalised = posixpath.normpath(path).lstrip("/")
+    if normalised.startswith(PRIVATE_MEDIA_FOLDERS):
+        raise Http404
+    return serve(request, normalised, document_root=settings.MEDIA_ROOT)

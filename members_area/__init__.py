@@ -1,0 +1,1 @@
+"""The authenticated member area: one Django app per concern (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""The mazpulki.lv project package (the folder is site/, the import name mazpulki)."""

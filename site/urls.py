@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home.sitemap import TranslatedPagesSitemap
+from home.views import robots_txt, search, serve_media
+from mazpulki.api import api_router
+
+urlpatterns = [
+    # Wagtail's own sign-in would bypass allauth's rate limits and second factor.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}),
+    path("robots.txt", robots_txt, name="robots_txt"),
+]
+
+if settings.DEBUG:
+    # In production the web server serves media (see the README); this is for runserver.
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media))
+
+urlpatterns += i18n_patterns(
+    path(_("search/"), search, name="search"),
+    path(_("account/"), include("allauth.urls")),
+    # Wagtail's sign-in for private pages: also allauth's.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

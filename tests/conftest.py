@@ -1,0 +1,60 @@
+import io
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connections
+
+DEMO_ADMIN_EMAIL = "koordinators@mazpulki.example"
+DEMO_ADMIN_PASSWORD = "demo-password-for-tests"
+DEMO_DATABASE = {}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo site, loaded once: every test starts from it and its changes are rolled back."""
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEMO_ADMIN_EMAIL", DEMO_ADMIN_EMAIL)
+        patch.setenv("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
+        call_command("load_demo_content", stdout=io.StringIO())
+        # Browser tests commit for real and end with a flush, which empties every table;
+        # they restore this copy (see tests/e2e/conftest.py).
+        connection = connections["default"]
+        DEMO_DATABASE["default"] = connection.creation.serialize_db_to_string()
+        connection._test_serialized_contents = DEMO_DATABASE["default"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    """Wagtail caches site root paths; a rolled-back test must not leave them behind."""
+    yield
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def pages(db):
+    """The demo pages by their Latvian slug, and their English translations by `en:<slug>`."""
+    from wagtail.models import Locale, Page
+
+    english = Locale.objects.get(language_code="en")
+    found = {}
+    for page in Page.objects.filter(depth__gte=2, locale__language_code="lv").specific():
+        found[page.slug] = page
+        translation = page.get_translation_or_none(english)
+        if translation is not None:
+            found[f"en:{page.slug}"] = translation.specific
+    return found
+
+
+@pytest.fixture
+def coordinator(db):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(email=DEMO_ADMIN_EMAIL)

@@ -1,0 +1,240 @@
+"""The public pages as a visitor sees them, in Latvian and English."""
+
+import re
+
+import pytest
+from django.test import override_settings
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail_localize.synctree import synchronize_tree
+
+from home.models import ContentPage
+
+pytestmark = pytest.mark.django_db
+
+
+def language_link(html, code):
+    match = re.search(rf'<a href="([^"]+)" hreflang="{code}" lang="{code}"', html)
+    assert match, f"no {code} link in the language switcher"
+    return match.group(1)
+
+
+def test_home_page_is_latvian_at_the_root(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="lv">' in html
+    assert "Labo padarīt vēl labāku" in html
+    assert "Pāriet uz saturu" in html  # the interface is Latvian too
+    assert "Uzņēmējdarbība laukos" in html  # the seven priority areas, in Latvian
+    assert 'href="/ka-iestaties/"' in html  # the call to join
+
+
+def test_english_home_page_under_en(client):
+    response = client.get("/en/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    assert "Making the good even better" in html
+    assert "Skip to content" in html
+    assert "Rural entrepreneurship" in html
+    assert "Uzņēmējdarbība laukos" not in html
+    assert 'href="/en/how-to-join/"' in html  # the join button leads to the English page
+
+
+def test_language_switcher_leads_to_the_translated_page(client):
+    html = client.get("/par-mums/").content.decode()
+    english_url = language_link(html, "en")
+    assert english_url == "/en/about-us/"
+
+    english = client.get(english_url).content.decode()
+    assert "<h1>About us</h1>" in english
+    assert language_link(english, "lv") == "/par-mums/"
+
+
+def test_language_switcher_leads_to_the_english_home_when_there_is_no_translation(client, pages):
+    draft = ContentPage(title="Tikai latviski", slug="tikai-latviski", intro="Vēl netulkots.")
+    pages["home"].add_child(instance=draft)
+    synchronize_tree(Locale.objects.get(language_code="lv"), Locale.objects.get(language_code="en"))
+
+    html = client.get("/tikai-latviski/").content.decode()
+    assert language_link(html, "en") == "/en/"
+    # Only real translations are announced to search engines.
+    assert 'hreflang="en"' not in html.split("</head>")[0]
+
+
+def test_hreflang_alternates_name_both_languages(client):
+    head = client.get("/par-mums/vesture/").content.decode().split("</head>")[0]
+    assert re.search(
+        r'<link rel="alternate" hreflang="lv" href="http://[^"]+/par-mums/vesture/">', head
+    )
+    assert re.search(
+        r'<link rel="alternate" hreflang="en" href="http://[^"]+/en/about-us/history/">', head
+    )
+    assert 'hreflang="x-default"' in head
+
+
+def test_content_page_shows_its_blocks_and_section(client):
+    html = client.get("/par-mums/").content.decode()
+    assert "<h1>Par mums</h1>" in html
+    assert "<h2>Vīzija</h2>" in html
+    assert "Galvu – skaidrai domāšanai" in html  # quote
+    assert "<picture>" in html and 'alt="Mazpulcēnu projektu dobes pavasarī"' in html
+    assert "© Latvijas Mazpulki" in html  # the image's credit
+    assert 'href="/ka-iestaties/"' in html  # call to action to another page
+    assert 'href="/par-mums/vesture/"' in html  # the section's subpages
+
+    strategy = client.get("/par-mums/strategija/").content.decode()
+    assert "<caption>Stratēģijas galvenie mērķi</caption>" in strategy
+    assert "<summary>Iespējas mazpulcēniem</summary>" in strategy
+    assert 'aria-label="Navigācijas ceļš"' in strategy
+
+
+def test_translated_table_and_accordion(client):
+    html = client.get("/en/about-us/strategy/").content.decode()
+    assert "<caption>The strategy&#x27;s main targets</caption>" in html
+    assert "500 members&#x27; projects" in html
+    assert "<summary>Opportunities for members</summary>" in html
+
+
+def test_unpublished_and_private_pages_are_not_shown(client, pages):
+    pages["vesture"].unpublish()
+    assert client.get("/par-mums/vesture/").status_code == 404
+
+    PageViewRestriction.objects.create(page=pages["ka-iestaties"], restriction_type="login")
+    response = client.get("/ka-iestaties/")
+    assert response.status_code == 302
+    assert response["Location"] == "/konts/login/?next=/ka-iestaties/"
+
+
+def test_wagtails_own_sign_in_for_private_pages_leads_to_the_sites(client):
+    response = client.get("/_util/login/?next=/ka-iestaties/")
+    assert response.status_code == 302
+    assert response["Location"] == "/konts/login/?next=/ka-iestaties/"
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "message"),
+    [
+        ("/sadf-nav-tadas-lapas/", "lv", "Lapa nav atrasta"),
+        ("/en/no-such-page/", "en", "Page not found"),
+    ],
+)
+def test_not_found_page_in_the_visitors_language(client, url, language, message):
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{message}</h1>" in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+@override_settings(ROOT_URLCONF="tests.urls_failing")
+@pytest.mark.parametrize(
+    ("url", "language", "message"),
+    [("/kluda/", "lv", "Kaut kas nogāja greizi"), ("/en/kluda/", "en", "Something went wrong")],
+)
+def test_server_error_page_in_the_visitors_language(client, url, language, message):
+    client.raise_request_exception = False
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{message}</h1>" in html
+
+
+def test_home_page_query_budget(client, django_assert_max_num_queries):
+    client.get("/")  # renditions are made on the first view
+    with django_assert_max_num_queries(16):
+        assert client.get("/").status_code == 200
+    client.get("/en/")
+    with django_assert_max_num_queries(19):
+        assert client.get("/en/").status_code == 200
+
+
+def test_content_page_query_budget(client, django_assert_max_num_queries):
+    client.get("/par-mums/")
+    with django_assert_max_num_queries(19):
+        assert client.get("/par-mums/").status_code == 200
+    client.get("/en/about-us/strategy/")
+    with django_assert_max_num_queries(19):
+        assert client.get("/en/about-us/strategy/").status_code == 200
+
+
+def test_anonymous_pages_can_be_cached(client):
+    """No cookie and no `Vary: Cookie` for visitors who are not signed in."""
+    response = client.get("/par-mums/")
+    assert "Cookie" not in response.get("Vary", "")
+    assert not response.cookies
+
+
+def test_editor_sees_the_wagtail_user_bar(client, coordinator):
+    client.force_login(coordinator)
+    assert "wagtail-userbar" in client.get("/par-mums/").content.decode()
+
+
+def test_public_pages_have_a_strict_content_security_policy(client):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+
+
+def test_search_finds_pages_in_the_visitors_language(client):
+    html = client.get("/meklet/", {"q": "stratēģija"}).content.decode()
+    assert 'href="/par-mums/strategija/"' in html
+    assert "/en/" not in re.sub(r'<link[^>]+>|<a href="/en/[^"]*" hreflang[^>]+>', "", html)
+
+    english = client.get("/en/search/", {"q": "strategy"}).content.decode()
+    assert 'href="/en/about-us/strategy/"' in english
+    assert 'href="/par-mums/strategija/"' not in english
+
+
+def test_search_says_when_nothing_is_found(client):
+    html = client.get("/meklet/", {"q": "zvaigžņukuģis"}).content.decode()
+    assert "0 rezultātu vaicājumam “zvaigžņukuģis”" in html
+    assert "Nekas netika atrasts" in html
+
+
+def test_search_without_a_query_shows_just_the_form(client):
+    html = client.get("/meklet/").content.decode()
+    assert 'id="search-page-q"' in html
+    assert "search-results" not in html
+
+
+def test_search_page_switches_language_keeping_the_query(client):
+    html = client.get("/meklet/", {"q": "mazpulki"}).content.decode()
+    assert language_link(html, "en") == "/en/search/?q=mazpulki"
+
+
+def test_sitemap_lists_pages_in_both_languages(client):
+    response = client.get("/sitemap.xml")
+    xml = response.content.decode()
+    assert response.status_code == 200
+    locations = re.findall(r"<loc>https?://[^/]+(/[^<]*)</loc>", xml)
+    assert {"/", "/par-mums/", "/par-mums/strategija/", "/en/", "/en/about-us/strategy/"} <= set(
+        locations
+    )
+    assert len(locations) == Page.objects.live().filter(depth__gte=2).count()
+    assert re.search(r'hreflang="en" href="https?://[^/]+/en/about-us/history/"', xml)
+
+
+def test_sitemap_leaves_out_aliases_and_drafts(client, pages):
+    pages["home"].add_child(instance=ContentPage(title="Jauna", slug="jauna"))
+    pages["home"].add_child(instance=ContentPage(title="Melnraksts", slug="melnraksts", live=False))
+    synchronize_tree(Locale.objects.get(language_code="lv"), Locale.objects.get(language_code="en"))
+    assert client.get("/en/jauna/").status_code == 200  # the alias exists for visitors
+
+    xml = client.get("/sitemap.xml").content.decode()
+    assert re.search(r"<loc>https?://[^/]+/jauna/</loc>", xml)
+    assert "/en/jauna/" not in xml  # an alias repeats the Latvian text
+    assert "melnraksts" not in xml
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    text = response.content.decode()
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Disallow: /admin/" in text
+    assert "Disallow: /konts/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
