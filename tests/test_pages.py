@@ -3,11 +3,18 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.test import override_settings
+from wagtail.documents import get_document_model
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.synctree import synchronize_tree
 
-from home.models import ContentPage
+from home.blocks import CallToActionBlock, TranslatableTableBlock
+from home.models import ContentPage, SiteImage
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +245,112 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Disallow: /admin/" in text
     assert "Disallow: /konts/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_documents_video_and_external_call_to_action_blocks(client, pages):
+    document = get_document_model().objects.create(
+        title="Nolikums 2027", file=ContentFile(b"%PDF-1.4 nolikums", name="nolikums.pdf")
+    )
+    video = "https://www.youtube.com/watch?v=mazpulki01"
+    # The video's embed code as YouTube's oEmbed gives it, kept where Wagtail caches embeds.
+    Embed.objects.create(
+        url=video,
+        hash=get_embed_hash(video),
+        type="video",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/mazpulki01" title="Video"></iframe>',
+        width=640,
+        height=360,
+    )
+    page = ContentPage(
+        title="Bloki",
+        slug="bloki",
+        body=[
+            {
+                "type": "documents",
+                "value": {
+                    "heading": "Nolikumi",
+                    "documents": [
+                        {
+                            "type": "item",
+                            "id": "5b0e1c4e-2f7a-4c1e-9d3b-1a2b3c4d5e6f",
+                            "value": {"document": document.pk, "title": ""},
+                        }
+                    ],
+                },
+            },
+            {"type": "embed", "value": video},
+            {
+                "type": "call_to_action",
+                "value": {
+                    "heading": "Rural Youth Europe",
+                    "text": "",
+                    "button_label": "Uz vietni",
+                    "page": None,
+                    "url": "https://www.ruralyoutheurope.com/",
+                },
+            },
+        ],
+    )
+    pages["home"].add_child(instance=page)
+
+    html = client.get("/bloki/").content.decode()
+    assert f'href="{document.url}">Nolikums 2027</a>' in html
+    assert "(PDF, " in html
+    assert 'src="https://www.youtube-nocookie.com/embed/mazpulki01"' in html
+    assert 'href="https://www.ruralyoutheurope.com/">Uz vietni</a>' in html
+    policy = client.get("/bloki/").headers["Content-Security-Policy"]
+    assert "https://www.youtube-nocookie.com" in policy  # the video may play
+
+
+def test_call_to_action_needs_a_page_or_an_address_not_both(pages):
+    block = CallToActionBlock()
+    value = {"heading": "Nāc!", "text": "", "button_label": "Uz priekšu", "page": None, "url": ""}
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python(value))
+    value |= {"page": pages["par-mums"].pk, "url": "https://mazpulki.lv/"}
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python(value))
+    value["url"] = ""
+    assert block.clean(block.to_python(value))["page"].pk == pages["par-mums"].pk
+
+
+def test_join_button_needs_its_page(pages):
+    home = pages["home"]
+    home.join_page = None
+    with pytest.raises(ValidationError) as error:
+        home.full_clean()
+    assert "join_page" in error.value.message_dict
+
+
+def test_table_block_offers_its_cells_for_translation_and_takes_them_back():
+    block = TranslatableTableBlock()
+    value = {"data": [["Gads", "Notikums"], ["1928", None]], "table_caption": "Vēsture"}
+    segments = block.get_translatable_segments(value)
+    assert [(s.path, s.render_text()) for s in segments] == [
+        ("caption", "Vēsture"),
+        ("r0c0", "Gads"),
+        ("r0c1", "Notikums"),
+        ("r1c0", "1928"),
+    ]
+    english = {"caption": "History", "r0c0": "Year", "r0c1": "Event", "r1c0": "1928"}
+    translated = block.restore_translated_segments(
+        value, [StringSegmentValue(path, text) for path, text in english.items()]
+    )
+    assert translated == {"data": [["Year", "Event"], ["1928", None]], "table_caption": "History"}
+    assert value["data"][0] == ["Gads", "Notikums"]  # the Latvian original is untouched
+
+
+def test_a_deleted_picture_or_document_leaves_the_page_working(client, pages):
+    document = get_document_model().objects.create(
+        title="Vecs nolikums", file=ContentFile(b"%PDF-1.4", name="vecs.pdf")
+    )
+    page = pages["vesture"]
+    page.body.append(("documents", {"heading": "Arhīvs", "documents": [{"document": document}]}))
+    page.save_revision().publish()
+    document.delete()
+    SiteImage.objects.get(title="Projektu dobes").delete()  # shown on /par-mums/
+
+    for url in ["/par-mums/vesture/", "/par-mums/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    assert "Vecs nolikums" not in client.get("/par-mums/vesture/").content.decode()

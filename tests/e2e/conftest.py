@@ -63,6 +63,8 @@ def demo_database(transactional_db):
 def page(browser, live_server, demo_database):
     context = browser.new_context(base_url=live_server.url, locale="lv-LV")
     page = context.new_page()
+    page.requested_urls = []
+    page.on("request", lambda request: page.requested_urls.append(request.url))
     yield page
     context.close()
 

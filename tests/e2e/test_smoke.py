@@ -49,6 +49,14 @@ def test_search_from_the_header_on_a_phone(page):
     assert accessibility_violations(page) == []
 
 
+def test_nothing_is_loaded_from_other_sites(page, live_server):
+    for url in ["/", "/en/about-us/", "/par-mums/strategija/"]:
+        open_page(page, url)
+    assert page.requested_urls
+    foreign = [url for url in page.requested_urls if not url.startswith(live_server.url)]
+    assert foreign == []
+
+
 def test_content_pages_and_the_not_found_page_are_accessible(page):
     for url in ["/par-mums/vesture/", "/en/how-to-join/", "/konts/login/"]:
         open_page(page, url)

@@ -1,0 +1,76 @@
+"""The editors' side: the Wagtail admin works for the site's own models."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale, Site
+
+from home.models import ContentPage, PriorityArea
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+def test_admin_pages_for_the_sites_models_open(editor, pages):
+    area = PriorityArea.objects.filter(locale__language_code="lv").first()
+    urls = [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_pages:edit", args=[pages["home"].id]),
+        reverse("wagtailadmin_pages:edit", args=[pages["par-mums"].id]),
+        reverse("wagtailadmin_pages:edit", args=[pages["en:par-mums"].id]),
+        reverse("wagtailadmin_pages:add", args=["home", "contentpage", pages["home"].id]),
+        reverse("wagtailimages:add"),
+        reverse("wagtailsnippets_home_priorityarea:list"),
+        reverse("wagtailsnippets_home_priorityarea:edit", args=[area.pk]),
+        reverse("wagtailsnippets_home_region:list"),
+        reverse(
+            "wagtailsettings:edit",
+            args=["home", "organisationsettings", Site.objects.get(is_default_site=True).pk],
+        ),
+    ]
+    for url in urls:
+        assert editor.get(url).status_code == 200, url
+
+
+def test_a_page_made_in_the_admin_appears_in_english_as_an_alias(editor, pages):
+    """Tree sync: a new Latvian page exists under /en/ until it is translated."""
+    response = editor.post(
+        reverse("wagtailadmin_pages:add", args=["home", "contentpage", pages["home"].id]),
+        {
+            "title": "Jaunumi no biroja",
+            "slug": "jaunumi-no-biroja",
+            "intro": "Ievads",
+            "body-count": "0",
+            "action-publish": "action-publish",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = ContentPage.objects.get(slug="jaunumi-no-biroja", locale__language_code="lv")
+    alias = page.get_translation(Locale.objects.get(language_code="en"))
+    assert alias.alias_of_id == page.id
+    assert editor.get("/en/jaunumi-no-biroja/").status_code == 200
+
+
+def test_organisation_details_are_edited_in_the_admin_and_shown_in_the_footer(editor):
+    site = Site.objects.get(is_default_site=True)
+    response = editor.post(
+        reverse("wagtailsettings:edit", args=["home", "organisationsettings", site.pk]),
+        {
+            "organisation_name": "Biedrība „Latvijas Mazpulki”",
+            "address": "Rīga, Latvija",
+            "email": "birojs@mazpulki.lv",
+            "phone": "+371 6700 0000",
+            "facebook_url": "https://www.facebook.com/mazpulki",
+        },
+    )
+    assert response.status_code == 302
+    editor.logout()
+    html = editor.get("/").content.decode()
+    assert 'href="mailto:birojs@mazpulki.lv"' in html
+    assert 'href="tel:+37167000000"' in html
+    assert 'href="https://www.facebook.com/mazpulki"' in html
+    assert "instagram" not in html.lower()  # emptied in the form
