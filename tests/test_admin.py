@@ -36,6 +36,10 @@ def test_admin_pages_for_the_sites_models_open(editor, pages):
         assert editor.get(url).status_code == 200, url
 
 
+def test_admin_sends_no_editors_address_to_gravatar(editor):
+    assert "gravatar.com" not in editor.get(reverse("wagtailadmin_home")).content.decode()
+
+
 def test_a_page_made_in_the_admin_appears_in_english_as_an_alias(editor, pages):
     """Tree sync: a new Latvian page exists under /en/ until it is translated."""
     response = editor.post(

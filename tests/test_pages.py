@@ -257,7 +257,10 @@ def test_documents_video_and_external_call_to_action_blocks(client, pages):
         url=video,
         hash=get_embed_hash(video),
         type="video",
-        html='<iframe src="https://www.youtube-nocookie.com/embed/mazpulki01" title="Video"></iframe>',
+        html=(
+            '<iframe src="https://www.youtube-nocookie.com/embed/mazpulki01" title="Video">'
+            "</iframe>"
+        ),
         width=640,
         height=360,
     )
