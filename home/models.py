@@ -19,7 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
 from home.photos import strip_image_metadata
-from home.serializers import RichTextSerializer
+from home.serializers import localized_rich_text, localized_stream
 
 # Images -----------------------------------------------------------------------------------
 
@@ -280,14 +280,14 @@ class HomePage(Page):
         APIField("hero_heading"),
         APIField("hero_text"),
         APIField("hero_image", serializer=ImageRenditionField("fill-1600x900")),
-        APIField("intro", serializer=RichTextSerializer()),
+        APIField("intro", serializer=localized_rich_text()),
         APIField("join_heading"),
         APIField("join_text"),
         APIField("join_link_label"),
         APIField("join_page"),
         APIField("priority_areas_heading"),
         APIField("priority_areas_intro"),
-        APIField("body"),
+        APIField("body", serializer=localized_stream()),
     ]
 
     # One home per language tree, directly under the root.
@@ -322,7 +322,7 @@ class ContentPage(Page):
         index.SearchField("body"),
     ]
 
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = [APIField("intro"), APIField("body", serializer=localized_stream())]
 
     class Meta:
         verbose_name = _("content page")

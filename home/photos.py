@@ -11,6 +11,7 @@ import io
 import os
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
@@ -26,9 +27,11 @@ STORED_FORMAT = {
     "AVIF": "AVIF",
     "HEIF": "JPEG",
 }
+ANIMATED_FORMATS = {"GIF", "WEBP", "PNG", "AVIF"}
 EXTENSION = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp", "AVIF": ".avif"}
 # Keys of Image.info that describe how the picture looks or moves, not who took it.
-KEPT_INFO = {"transparency", "duration", "loop", "disposal", "background", "icc_profile"}
+KEPT_INFO = {"transparency", "loop", "background", "icc_profile"}
+DEFAULT_MAX_PIXELS = 60_000_000
 
 
 @dataclass(frozen=True)
@@ -44,27 +47,23 @@ def strip_image_metadata(content, name):
     if hasattr(content, "seek"):
         content.seek(0)
     try:
-        source = Image.open(content)
-        source_format = source.format
-        stored_format = STORED_FORMAT.get(source_format)
+        try:
+            source = Image.open(content)
+        except Image.DecompressionBombError as error:
+            raise too_many_pixels_error() from error
+        stored_format = STORED_FORMAT.get(source.format)
         if stored_format is None:
             raise ValidationError(
-                _("This image format is not accepted. Upload a JPEG, PNG, GIF, WebP or HEIC file."),
+                _(
+                    "This image format is not accepted. Upload a JPEG, PNG, GIF, WebP, AVIF "
+                    "or HEIC file."
+                ),
                 code="invalid_image_format",
             )
-        animated = stored_format in {"GIF", "WEBP"} and getattr(source, "is_animated", False)
+        _refuse_too_many_pixels(source)
         output = io.BytesIO()
-        if animated:
-            frames = _animation_frames(source)
-            first = frames[0]
-            first.save(
-                output,
-                stored_format,
-                save_all=True,
-                append_images=frames[1:],
-                **_kept_info(source),
-            )
-            width, height = first.size
+        if stored_format in ANIMATED_FORMATS and getattr(source, "is_animated", False):
+            width, height = _save_animation(source, stored_format, output)
         else:
             picture = ImageOps.exif_transpose(source)
             picture.load()
@@ -72,7 +71,7 @@ def strip_image_metadata(content, name):
             picture.info = _kept_info(picture)
             picture.save(output, stored_format, **_encoder_options(stored_format, source))
             width, height = picture.size
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             _("The file is not a picture that can be read. Please upload a photo or image."),
             code="invalid_image",
@@ -87,6 +86,24 @@ def strip_image_metadata(content, name):
         width=width,
         height=height,
     )
+
+
+def max_pixels():
+    return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_PIXELS)
+
+
+def too_many_pixels_error():
+    return ValidationError(
+        _("This picture is too large: at most %(limit)s million pixels, e.g. 8000 × 6000.")
+        % {"limit": max_pixels() // 1_000_000},
+        code="too_many_pixels",
+    )
+
+
+def _refuse_too_many_pixels(source):
+    """A small file can unpack to gigabytes (a "decompression bomb"): refuse before decoding."""
+    if source.width * source.height * getattr(source, "n_frames", 1) > max_pixels():
+        raise too_many_pixels_error()
 
 
 def _kept_info(image):
@@ -108,7 +125,11 @@ def _encoder_options(stored_format, source):
 
 
 def _ready_for(picture, stored_format):
-    """JPEG has no alpha channel or palette: flatten what it cannot hold."""
+    """Bring the pixels into a mode that the stored format and every rendition can hold."""
+    if picture.mode.startswith("I;16") or picture.mode in {"I", "F"}:
+        # 16-bit greyscale (scanners): browsers and JPEG/WebP renditions want 8 bits.
+        scale = 1 / 256 if picture.mode != "F" else 1
+        picture = picture.convert("F").point(lambda value: value * scale).convert("L")
     if stored_format == "JPEG" and picture.mode not in {"RGB", "L", "CMYK"}:
         if picture.mode in {"RGBA", "LA", "P", "PA"}:
             picture = picture.convert("RGBA")
@@ -119,11 +140,19 @@ def _ready_for(picture, stored_format):
     return picture
 
 
-def _animation_frames(source):
-    frames = []
+def _save_animation(source, stored_format, output):
+    """Every frame, with its own duration and disposal, and nothing else."""
+    frames, durations, disposals = [], [], []
     for index in range(source.n_frames):
         source.seek(index)
         frame = source.copy()
         frame.info = _kept_info(source)
         frames.append(frame)
-    return frames
+        durations.append(source.info.get("duration", 100))
+        disposals.append(getattr(source, "disposal_method", 0))
+    options = {"save_all": True, "append_images": frames[1:], "duration": durations}
+    options.update(_kept_info(frames[0]))
+    if stored_format in {"GIF", "PNG"}:
+        options["disposal"] = disposals if stored_format == "GIF" else 0
+    frames[0].save(output, stored_format, **options)
+    return frames[0].size

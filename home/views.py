@@ -10,22 +10,16 @@ from django.views.decorators.http import require_GET
 from django.views.static import serve
 from wagtail.models import Locale, Page
 
+from home.search import QUERY_MAX_LENGTH, search_pages
+
 SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 @require_GET
 def search(request):
     """Full-text search over the pages of the visitor's language."""
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .search(query, operator="and")
-        )
+    query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
+    results = search_pages(query, Locale.get_active()) if query else Page.objects.none()
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(
@@ -52,9 +46,10 @@ def robots_txt(request):
     )
 
 
-# Originals of images are shown only as renditions; uploads waiting for their details are
-# nobody's business. The web server must refuse these folders too (see the README).
-PRIVATE_MEDIA_FOLDERS = ("original_images/", "uploaded_files/")
+# Originals of images are shown only as renditions; documents only through Wagtail's view,
+# which checks private collections; uploads waiting for their details are nobody's
+# business. The web server must refuse these folders too (see the README).
+PRIVATE_MEDIA_FOLDERS = ("original_images/", "documents/", "uploaded_files/")
 
 
 def serve_media(request, path):

@@ -13,7 +13,7 @@ from home.views import robots_txt, search, serve_media
 from mazpulki.api import api_router
 
 urlpatterns = [
-    # Wagtail's own sign-in would bypass allauth's rate limits and second factor.
+    # Wagtail's own sign-in would bypass allauth's rate limits (and, later, its second factor).
     path(
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),

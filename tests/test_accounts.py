@@ -63,3 +63,43 @@ def test_email_is_the_login_and_is_stored_in_lower_case():
     assert user.email == "liela@mazpulki.example"
     assert get_user_model().USERNAME_FIELD == "email"
     assert not hasattr(user, "username")
+
+
+@pytest.mark.parametrize(
+    ("login_url", "expected"), [("/konts/login/", "/"), ("/en/account/login/", "/en/")]
+)
+def test_signing_in_leads_home_in_the_visitors_language(client, login_url, expected):
+    from tests.conftest import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+
+    response = client.post(login_url, {"login": DEMO_ADMIN_EMAIL, "password": DEMO_ADMIN_PASSWORD})
+    assert response["Location"] == expected
+
+
+def test_signing_in_returns_to_the_page_asked_for(client):
+    from tests.conftest import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+
+    response = client.post(
+        "/konts/login/?next=/admin/pages/",
+        {"login": DEMO_ADMIN_EMAIL, "password": DEMO_ADMIN_PASSWORD},
+    )
+    assert response["Location"] == "/admin/pages/"
+
+
+def test_repeated_wrong_passwords_are_stopped(client, coordinator, settings):
+    del settings.ACCOUNT_RATE_LIMITS  # allauth's own limits, as in production
+    for _attempt in range(5):
+        client.post("/konts/login/", {"login": coordinator.email, "password": "minējums"})
+    from tests.conftest import DEMO_ADMIN_PASSWORD
+
+    response = client.post(
+        "/konts/login/", {"login": coordinator.email, "password": DEMO_ADMIN_PASSWORD}
+    )
+    assert "_auth_user_id" not in client.session  # even the right password waits now
+    assert response.status_code in {200, 429}
+
+
+def test_the_admin_does_not_change_passwords_outside_allauth(client, coordinator):
+    client.force_login(coordinator)
+    html = client.get("/admin/account/").content.decode()
+    assert "new_password1" not in html
+    assert 'name="email-email"' not in html

@@ -1,9 +1,12 @@
 """The headless API (/api/v2/): public content for other software, nothing more."""
 
+import base64
 import json
 
 import pytest
-from wagtail.models import PageViewRestriction
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +104,60 @@ def test_documents_endpoint_answers(client):
 def test_page_listing_query_budget(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         assert client.get("/api/v2/pages/", {"limit": 50}).status_code == 200
+
+
+def test_api_ignores_passwords_so_it_cannot_be_used_to_guess_them(client, coordinator, pages):
+    """DRF's Basic authentication is off: no sign-in path around allauth's rate limits."""
+    from tests.conftest import DEMO_ADMIN_PASSWORD
+
+    PageViewRestriction.objects.create(page=pages["ka-iestaties"], restriction_type="login")
+
+    def listing(password):
+        credentials = base64.b64encode(f"{coordinator.email}:{password}".encode()).decode()
+        response = client.get(
+            "/api/v2/pages/", {"limit": 50}, headers={"authorization": f"Basic {credentials}"}
+        )
+        return response.status_code, {item["title"] for item in response.json()["items"]}
+
+    right, wrong = listing(DEMO_ADMIN_PASSWORD), listing("nepareiza-parole")
+    assert right == wrong  # the answer says nothing about the password
+    assert right[0] == 200
+    assert "Kā iestāties" not in right[1]  # and a valid password opens nothing
+
+
+def test_documents_in_private_collections_stay_private(client):
+    private = Collection.get_first_root_node().add_child(name="Valdes dokumenti")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    Document = get_document_model()
+    Document.objects.create(
+        title="Publisks nolikums", file=ContentFile(b"%PDF-1.4", name="nolikums.pdf")
+    )
+    secret = Document.objects.create(
+        title="Valdes protokols",
+        file=ContentFile(b"%PDF-1.4", name="protokols.pdf"),
+        collection=private,
+    )
+
+    status, data = get_json(client, "/api/v2/documents/")
+    assert status == 200
+    assert [item["title"] for item in data["items"]] == ["Publisks nolikums"]
+    assert client.get(secret.url).status_code == 302  # Wagtail's view asks to sign in
+
+
+def test_rich_text_links_in_english_lead_to_english_pages(client, pages):
+    english_home = pages["en:home"]
+    english_home.intro = f'<p>Read <a linktype="page" id="{pages["par-mums"].id}">about us</a>.</p>'
+    english_home.save_revision().publish()
+
+    status, data = get_json(
+        client, "/api/v2/pages/", type="home.HomePage", fields="intro", locale="en"
+    )
+    assert status == 200
+    assert 'href="/en/about-us/"' in data["items"][0]["intro"]
+    assert 'href="/en/about-us/"' in client.get("/en/").content.decode()
+
+
+def test_search_with_punctuation_does_not_fail(client):
+    status, data = get_json(client, "/api/v2/pages/", search='"stratēģija')
+    assert status == 200
+    assert "Stratēģija 2021–2027" in {item["title"] for item in data["items"]}

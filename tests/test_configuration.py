@@ -1,7 +1,9 @@
 """Production configuration and the interface translations."""
 
+import gettext
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +66,19 @@ def test_migrations_are_committed_for_every_model_change():
         call_command("makemigrations", check=True, dry_run=True, stdout=output)
     except SystemExit:
         pytest.fail("Models changed without a migration:\n" + output.getvalue())
+
+
+def test_translations_compile_without_gnu_gettext(tmp_path, settings):
+    catalogue = tmp_path / "app" / "locale" / "lv" / "LC_MESSAGES"
+    catalogue.mkdir(parents=True)
+    shutil.copy(Path(settings.BASE_DIR) / "site/locale/lv/LC_MESSAGES/django.po", catalogue)
+    settings.BASE_DIR = tmp_path
+
+    call_command("compile_translations", stdout=io.StringIO())
+
+    with open(catalogue / "django.mo", "rb") as compiled:
+        latvian = gettext.GNUTranslations(compiled)
+    assert latvian.gettext("Skip to content") == "Pāriet uz saturu"
+    assert latvian.ngettext(
+        "%(counter)s result for “%(query)s”.", "%(counter)s results for “%(query)s”.", 0
+    ).startswith("%(counter)s rezultātu")

@@ -1,14 +1,18 @@
 """Photos uploaded by editors lose their metadata (GPS above all) before they are stored."""
 
 import io
+import struct
+import zlib
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
 from wagtail.models import Collection
 
 from home.models import SiteImage
+from home.photos import strip_image_metadata
 from home.views import serve_media
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +175,89 @@ def test_originals_are_not_served_only_renditions(rf, pages, settings, tmp_path)
     assert sneaky.typename == "Http404"
     response = serve_media(rf.get("/media/images/foto.width-100.jpg"), "images/foto.width-100.jpg")
     assert b"".join(response.streaming_content) == b"rendition"
+
+
+def test_a_16_bit_greyscale_scan_is_stored_as_8_bit_and_shows(editor_client, client, pages):
+    scan = Image.new("I;16", (40, 30), 40000)
+    content = io.BytesIO()
+    scan.save(content, "PNG")
+    upload(editor_client, content.getvalue(), "skenets.png")
+    image = SiteImage.objects.get(title="Augšupielāde")
+    picture = stored_picture(image)
+    assert picture.mode == "L"
+    assert 150 < picture.getpixel((0, 0)) < 160  # 40000/65535 of white, not clipped
+
+    home = pages["home"]
+    home.hero_image = image
+    home.save_revision().publish()
+    assert client.get("/").status_code == 200  # its JPEG and WebP renditions can be made
+
+
+def animation(image_format, durations):
+    frames = [Image.new("RGB", (20, 20), colour) for colour in ("red", "green", "blue")]
+    content = io.BytesIO()
+    frames[0].save(
+        content, image_format, save_all=True, append_images=frames[1:], duration=durations, loop=0
+    )
+    return content.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("image_format", "name"),
+    [("GIF", "kustas.gif"), ("WEBP", "kustas.webp")],
+)
+def test_animations_keep_every_frame_and_its_timing(editor_client, image_format, name):
+    response = upload(editor_client, animation(image_format, [100, 500, 1000]), name)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    picture = stored_picture(SiteImage.objects.get(title="Augšupielāde"))
+    assert picture.format == image_format
+    assert picture.n_frames == 3
+    durations = []
+    for index in range(3):
+        picture.seek(index)
+        picture.load()
+        durations.append(picture.info["duration"])
+    assert durations == [100, 500, 1000]
+
+
+def test_an_animated_png_stays_animated():
+    """(Django's upload form refuses APNG files; member uploads go through this too.)"""
+    clean = strip_image_metadata(io.BytesIO(animation("PNG", [100, 500, 1000])), "kustas.png")
+    picture = Image.open(clean.content)
+    assert picture.n_frames == 3
+    picture.seek(2)
+    assert picture.info["duration"] == 1000
+
+
+def png_header_only(width, height):
+    """A tiny PNG file that claims to be width x height pixels (a "decompression bomb")."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_huge_picture_is_refused_with_a_message(editor_client):
+    response = upload(editor_client, png_header_only(14_000, 14_000), "milzis.png")
+    assert response.status_code == 200
+    assert not SiteImage.objects.filter(title="Augšupielāde").exists()
+    assert "Šis attēls ir pārāk liels" in response.content.decode()
+
+
+def test_strip_refuses_too_many_pixels_itself():
+    """Every stored picture is checked, whichever way it arrives (member uploads later)."""
+    with pytest.raises(ValidationError) as error:
+        strip_image_metadata(io.BytesIO(png_header_only(20_000, 20_000)), "milzis.png")
+    assert error.value.code == "too_many_pixels"

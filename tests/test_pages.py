@@ -1,10 +1,12 @@
 """The public pages as a visitor sees them, in Latvian and English."""
 
+import io
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
@@ -357,3 +359,30 @@ def test_a_deleted_picture_or_document_leaves_the_page_working(client, pages):
         response = client.get(url)
         assert response.status_code == 200, url
     assert "Vecs nolikums" not in client.get("/par-mums/vesture/").content.decode()
+
+
+def test_an_untranslated_page_under_en_points_search_engines_to_the_latvian_one(client, pages):
+    pages["home"].add_child(instance=ContentPage(title="Tikai latviski", slug="tikai-latviski"))
+    synchronize_tree(Locale.objects.get(language_code="lv"), Locale.objects.get(language_code="en"))
+
+    html = client.get("/en/tikai-latviski/").content.decode()
+    assert re.search(r'<link rel="canonical" href="https?://[^/]+/tikai-latviski/">', html)
+    assert '<main id="main" tabindex="-1" lang="lv">' in html  # the text is Latvian
+
+
+def test_absolute_addresses_use_the_sites_address(client, settings, pages):
+    settings.SITE_BASE_URL = "https://mazpulki.lv"
+    call_command("sync_site_address", stdout=io.StringIO())
+
+    head = client.get("/par-mums/").content.decode().split("</head>")[0]
+    assert '<link rel="canonical" href="https://mazpulki.lv/par-mums/">' in head
+    assert '<link rel="alternate" hreflang="en" href="https://mazpulki.lv/en/about-us/">' in head
+    assert (
+        "<loc>https://mazpulki.lv/en/about-us/</loc>" in client.get("/sitemap.xml").content.decode()
+    )
+
+
+def test_search_with_punctuation_still_searches(client):
+    response = client.get("/meklet/", {"q": '"stratēģija (2021)'})
+    assert response.status_code == 200
+    assert 'href="/par-mums/strategija/"' in response.content.decode()

@@ -63,11 +63,12 @@ def language_versions(context):
     versions = []
     for code, name in settings.LANGUAGES:
         if page is None:
-            url, translated = translate_url(request.get_full_path(), code), True
-        elif code in translations:
-            url, translated = translations[code].get_url(request), True
-        elif code in homes:
-            url, translated = homes[code].get_url(request), False
+            url = translate_url(request.get_full_path(), code)
+            absolute_url, translated = request.build_absolute_uri(url), True
+        elif code in translations or code in homes:
+            target = translations.get(code) or homes[code]
+            url, absolute_url = target.get_url(request), target.get_full_url(request)
+            translated = code in translations
         else:
             continue
         versions.append(
@@ -75,13 +76,21 @@ def language_versions(context):
                 "code": code,
                 "name": name,
                 "url": url,
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": absolute_url,  # on the site's own address, like the canonical
                 "translated": translated,
                 "current": code == current,
             }
         )
     request._language_versions = versions
     return versions
+
+
+@register.simple_tag
+def alias_original(page):
+    """The page an alias shows (a Latvian page not yet translated, under /en/), or None."""
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return None
+    return Page.objects.select_related("locale").get(pk=page.alias_of_id)
 
 
 @register.inclusion_tag("home/tags/main_menu.html", takes_context=True)
