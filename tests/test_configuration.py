@@ -42,6 +42,14 @@ def test_deploy_checks_pass_with_production_settings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+def test_manage_py_works_in_a_fresh_checkout_without_any_configuration(tmp_path, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    result = manage("makemigrations", "--check", "--dry-run", DJANGO_VAR_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     environment = {**PRODUCTION_ENVIRONMENT, "DJANGO_SECRET_KEY": ""}
     result = manage("check", **environment)
