@@ -9,13 +9,14 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # iPhones upload HEIC photos; Pillow reads them once pillow-heif is registered.
-        from django.conf import settings
         from PIL import Image
         from pillow_heif import register_heif_opener
+
+        from home.photos import max_pixels
 
         register_heif_opener()
         # Pillow refuses, on reading the size, pictures of more than twice this many pixels.
         # Wagtail's own limit is checked only after Willow has decoded the whole picture, so
         # Pillow's refusal is set to Wagtail's limit: a small file claiming a huge picture
         # (a "decompression bomb") is never unpacked. The forms turn it into a message.
-        Image.MAX_IMAGE_PIXELS = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 2
+        Image.MAX_IMAGE_PIXELS = max_pixels() // 2

@@ -152,7 +152,7 @@ def _save_animation(source, stored_format, output):
         disposals.append(getattr(source, "disposal_method", 0))
     options = {"save_all": True, "append_images": frames[1:], "duration": durations}
     options.update(_kept_info(frames[0]))
-    if stored_format in {"GIF", "PNG"}:
-        options["disposal"] = disposals if stored_format == "GIF" else 0
+    if stored_format == "GIF":
+        options["disposal"] = disposals
     frames[0].save(output, stored_format, **options)
     return frames[0].size

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 from django.views.static import serve
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from home.search import QUERY_MAX_LENGTH, search_pages
 
@@ -19,7 +19,7 @@ SEARCH_RESULTS_PER_PAGE = 10
 def search(request):
     """Full-text search over the pages of the visitor's language."""
     query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
-    results = search_pages(query, Locale.get_active()) if query else Page.objects.none()
+    results = search_pages(query, Locale.get_active())
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(
