@@ -33,9 +33,17 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint, reading each page's locale with the page (not once per page)."""
+    """Wagtail's pages endpoint, reading related data with the pages, not once per page.
+
+    A page model lists what its api_fields read in `api_select_related` and
+    `api_prefetch_related`; they apply when a listing asks for that `type`.
+    """
 
     filter_backends = with_words_search(PagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
-        return super().get_queryset().select_related("locale")
+        queryset = super().get_queryset().select_related("locale")
+        model = queryset.model
+        select = getattr(model, "api_select_related", ())
+        prefetch = getattr(model, "api_prefetch_related", ())
+        return queryset.select_related(*select).prefetch_related(*prefetch)

@@ -26,6 +26,19 @@ class ImageRef:
     key: str
 
 
+@dataclass(frozen=True)
+class DocumentRef:
+    key: str
+
+
+@dataclass(frozen=True)
+class TermRef:
+    """A taxonomy term (priority area, region, news tag) by its model and slug."""
+
+    model: str
+    slug: str
+
+
 @dataclass
 class DemoImage:
     key: str
@@ -164,6 +177,40 @@ HOME = {
 }
 
 PAGES = [
+    DemoPage(
+        slug=T("jaunumi", "news"),
+        title=T("Jaunumi", "News"),
+        model="news.NewsIndexPage",
+        parent=None,
+        show_in_menus=True,
+        fields={
+            "search_description": T(
+                "Jaunumi no mazpulkiem visā Latvijā.",
+                "News from the clubs all over Latvia.",
+            ),
+            "intro": T(
+                "Ko mazpulcēni dara, audzē, pēta un svin visā Latvijā.",
+                "What members do, grow, explore and celebrate all over Latvia.",
+            ),
+        },
+    ),
+    DemoPage(
+        slug=T("avize-mazpulks", "newspaper-mazpulks"),
+        title=T("Avīze „Mazpulks”", "The newspaper “Mazpulks”"),
+        model="newspaper.NewspaperIndexPage",
+        parent=None,
+        show_in_menus=True,
+        fields={
+            "search_description": T(
+                "Mazpulku avīzes „Mazpulks” arhīvs: visi numuri PDF formātā.",
+                "The archive of the newspaper “Mazpulks”: every issue as a PDF.",
+            ),
+            "intro": T(
+                "„Mazpulks” iznāk trīs reizes gadā: stāsti par projektiem, nometnēm un cilvēkiem.",
+                "“Mazpulks” comes out three times a year: stories of projects, camps and people.",
+            ),
+        },
+    ),
     DemoPage(
         slug=T("par-mums", "about-us"),
         title=T("Par mums", "About us"),

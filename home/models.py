@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
@@ -110,6 +112,31 @@ class SiteImageRendition(AbstractRendition):
 # Taxonomy ---------------------------------------------------------------------------------
 
 
+def in_default_language():
+    """The terms an editor picks from: the Latvian ones (pages show them translated)."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class TaxonomyTermQuerySet(models.QuerySet):
+    def translated_for(self, terms, locale_id):
+        """These terms as named in one language, in the same order.
+
+        Pages keep the Latvian terms their editor chose, also in their English translation
+        (wagtail-localize cannot translate many-to-many choices), and show them through this.
+        A term not yet translated is shown as it is.
+        """
+        terms = [term for term in terms if term is not None]
+        if all(term.locale_id == locale_id for term in terms):
+            return terms
+        found = {
+            term.translation_key: term
+            for term in self.filter(
+                locale_id=locale_id, translation_key__in=[term.translation_key for term in terms]
+            )
+        }
+        return [found.get(term.translation_key, term) for term in terms]
+
+
 class TaxonomyTerm(TranslatableMixin, models.Model):
     """A term content is tagged with, named in each language, with one slug for all of them."""
 
@@ -118,6 +145,8 @@ class TaxonomyTerm(TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     override_translatable_fields = [SynchronizedField("slug")]
+
+    objects = TaxonomyTermQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

@@ -6,9 +6,11 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 from django.views.static import serve
-from wagtail.models import Locale
+from wagtail.documents.views import serve as documents_serve
+from wagtail.models import Locale, Page
 
 from home.search import QUERY_MAX_LENGTH, search_pages
 
@@ -22,10 +24,14 @@ def search(request):
     results = search_pages(query, Locale.get_active())
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    # The results as their own page types, to show each one's summary (a news article's lead).
+    found = Page.objects.filter(pk__in=[page.pk for page in page_obj.object_list]).specific()
+    by_id = {page.pk: page for page in found}
+    results = [by_id.get(page.pk, page) for page in page_obj.object_list]
     return TemplateResponse(
         request,
         "home/search_results.html",
-        {"query": query, "page_obj": page_obj, "results": page_obj.object_list},
+        {"query": query, "page_obj": page_obj, "results": results},
     )
 
 
@@ -58,3 +64,21 @@ def serve_media(request, path):
     if normalised.startswith(PRIVATE_MEDIA_FOLDERS):
         raise Http404
     return serve(request, normalised, document_root=settings.MEDIA_ROOT)
+
+
+@xframe_options_sameorigin
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document view, whose files this site's own pages may embed.
+
+    A newspaper issue shows its PDF in the page; every other response keeps forbidding
+    frames (X-Frame-Options and frame-ancestors).
+    """
+    response = documents_serve.serve(request, document_id, document_filename)
+    # Wagtail sets "default-src 'none'" (no scripts inside served files); kept, plus framing
+    # by this site's pages. Without a policy of its own the response gets the site's.
+    policy = response.get("Content-Security-Policy")
+    if policy:
+        response["Content-Security-Policy"] = f"{policy}; frame-ancestors 'self'"
+    else:
+        response._csp_replace = {"frame-ancestors": ["'self'"]}
+    return response

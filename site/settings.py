@@ -55,10 +55,13 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 INSTALLED_APPS = [
     "mazpulki",
     "home",
+    "news",
+    "newspaper",
     "members_area.accounts",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: never list both
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",

@@ -6,10 +6,10 @@ from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views.serve import authenticate_with_password
 
 from home.sitemap import TranslatedPagesSitemap
-from home.views import robots_txt, search, serve_media
+from home.views import robots_txt, search, serve_document, serve_media
 from mazpulki.api import api_router
 
 urlpatterns = [
@@ -19,7 +19,17 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs (names kept), with PDFs embeddable in this site's pages.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        serve_document,
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),

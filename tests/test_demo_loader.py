@@ -6,10 +6,14 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
 
 from home.models import PriorityArea, Region, SiteImage
+from mazpulki.management.commands.load_demo_content import demo_pages
+from news.models import NewsPage, NewsTag
+from newspaper.models import NewspaperIssuePage
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +25,12 @@ def snapshot():
         "images": sorted(SiteImage.objects.values_list("id", "file", "file_hash")),
         "translations": StringTranslation.objects.count(),
         "users": get_user_model().objects.count(),
-        "taxonomy": (PriorityArea.objects.count(), Region.objects.count()),
+        "taxonomy": (
+            PriorityArea.objects.count(),
+            Region.objects.count(),
+            NewsTag.objects.count(),
+        ),
+        "documents": sorted(get_document_model().objects.values_list("id", "file", "file_hash")),
     }
 
 
@@ -36,7 +45,7 @@ def test_running_the_loader_again_changes_nothing():
 def test_every_latvian_page_has_a_complete_english_translation():
     english = Locale.objects.get(language_code="en")
     latvian_pages = Page.objects.filter(depth__gte=2, locale__language_code="lv")
-    assert latvian_pages.count() == 6
+    assert latvian_pages.count() == len(demo_pages()) + 1 > 40  # the home page too
     for page in latvian_pages:
         translation = page.get_translation(english)
         assert translation.live and translation.alias_of_id is None, page.title
@@ -82,3 +91,25 @@ def test_a_new_coordinator_password_is_printed_once(monkeypatch):
     password = first.getvalue().split("password: ")[1].split()[0]
     assert get_user_model().objects.get(email="jauns@mazpulki.example").check_password(password)
     assert "password" not in second.getvalue()
+
+
+def test_news_span_three_years_in_both_languages():
+    latvian = NewsPage.objects.live().filter(locale__language_code="lv")
+    assert latvian.count() >= 30
+    assert {article.date.year for article in latvian} >= {2024, 2025, 2026}
+    assert NewsPage.objects.live().filter(locale__language_code="en", alias_of=None).count() == (
+        latvian.count()
+    )
+    assert all(article.priority_areas.exists() and article.main_image for article in latvian)
+    english_tags = NewsTag.objects.filter(locale__language_code="en")
+    assert english_tags.count() == NewsTag.objects.filter(locale__language_code="lv").count()
+    assert "camp" in {tag.name for tag in english_tags}
+
+
+def test_newspaper_issues_have_a_pdf_a_cover_and_contents():
+    issues = NewspaperIssuePage.objects.live().filter(locale__language_code="lv")
+    assert issues.count() >= 6
+    for issue in issues:
+        assert issue.cover_image and issue.contents
+        with issue.pdf.file.open("rb") as pdf:
+            assert pdf.read(5) == b"%PDF-"

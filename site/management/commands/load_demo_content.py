@@ -4,48 +4,63 @@ Creates only what is missing: running it again changes nothing, and pages an edi
 already changed are left alone.
 """
 
+import datetime
 import io
 import math
 import os
 import random
 import secrets
+import unicodedata
 import uuid
+from collections import Counter
+from html import escape
 
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
 from wagtail_localize.synctree import synchronize_tree
 
 from home import demo_content
-from home.demo_content import ImageRef, PageRef, T
+from home.demo_content import DemoPage, DocumentRef, ImageRef, PageRef, T, TermRef
 from home.models import HomePage, OrganisationSettings, SiteImage
+from news.demo_content import ARTICLES, TAGS
+from news.models import NewsTag
+from newspaper.demo_content import ISSUES
 
 DEFAULT_ADMIN_EMAIL = "koordinators@mazpulki.example"
+NEWS_INDEX = "jaunumi"
+NEWSPAPER_INDEX = "avize-mazpulks"
 
 
 class Command(BaseCommand):
     help = "Load the demo site (Latvian with English translations). Safe to run again."
 
     def handle(self, *args, **options):
-        self.created = []
+        self.created = Counter()
         with transaction.atomic():
             self.latvian = Locale.objects.get(language_code="lv")
             self.english = Locale.objects.get(language_code="en")
             self.coordinator = self.ensure_coordinator()
             self.images = {image.key: self.ensure_image(image) for image in demo_content.IMAGES}
+            self.images.update({cover_key(issue): self.ensure_cover(issue) for issue in ISSUES})
+            self.documents = {issue_key(issue): self.ensure_issue_pdf(issue) for issue in ISSUES}
             self.ensure_organisation_settings()
+            self.ensure_news_tags()
 
             home = self.ensure_home()
             pages = {None: home}
             new_pages = []
-            for demo_page in demo_content.PAGES:
+            all_pages = demo_pages()
+            for demo_page in all_pages:
                 page, created = self.ensure_page(demo_page, pages[demo_page.parent])
                 pages[demo_page.slug.lv] = page
                 if created:
@@ -57,15 +72,16 @@ class Command(BaseCommand):
             if home.latest_revision_id is None:  # never edited, by the loader or a person
                 self.set_fields(home, demo_content.HOME)
                 self.publish(home)
-                self.created.append("the home page")
+                self.created["home page"] += 1
 
             self.ensure_translation(home, demo_content.HOME)
-            for demo_page in demo_content.PAGES:
+            for demo_page in all_pages:
                 self.ensure_translation(pages[demo_page.slug.lv], self.demo_fields(demo_page))
             # Anything else in Latvian appears in English as an alias until translated.
             synchronize_tree(self.latvian, self.english)
         if self.created:
-            self.stdout.write("Demo content loaded: " + ", ".join(self.created) + ".")
+            summary = ", ".join(f"{what}: {count}" for what, count in self.created.items())
+            self.stdout.write(f"Demo content loaded ({summary}).")
         else:
             self.stdout.write("Demo content is already there; nothing changed.")
 
@@ -83,7 +99,7 @@ class Command(BaseCommand):
         )
         # With mandatory e-mail verification nobody signs in without a verified address.
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        self.created.append("the demo coordinator")
+        self.created["demo coordinator"] += 1
         if os.environ.get("DEMO_ADMIN_PASSWORD"):
             shown = "(from DEMO_ADMIN_PASSWORD)"
         else:
@@ -113,8 +129,61 @@ class Command(BaseCommand):
         )
         image.file = ImageFile(content, name=f"demo-{demo_image.key}.jpg")
         image.save()
-        self.created.append(f"image “{image.title}”")
+        self.created["images"] += 1
         return image
+
+    def ensure_cover(self, issue):
+        title = f"„Mazpulks” Nr. {issue.number}, {issue.year} – vāks"
+        image = SiteImage.objects.filter(title=title).first()
+        if image is not None:
+            return image
+        content = io.BytesIO()
+        draw_cover(issue).save(content, "JPEG", quality=85)
+        image = SiteImage(
+            title=title,
+            description=f"Avīzes „Mazpulks” {issue.year}. gada {issue.number}. numura vāks",
+            credit=demo_content.CREDIT,
+            uploaded_by_user=self.coordinator,
+        )
+        image.file = ImageFile(content, name=f"demo-mazpulks-{issue.year}-{issue.number}.jpg")
+        image.save()
+        self.created["images"] += 1
+        return image
+
+    def ensure_issue_pdf(self, issue):
+        Document = get_document_model()
+        title = f"„Mazpulks” Nr. {issue.number}, {issue.year} (PDF)"
+        document = Document.objects.filter(title=title).first()
+        if document is not None:
+            return document
+        content = io.BytesIO()
+        cover, *pages = draw_issue_pages(issue)
+        cover.save(content, "PDF", save_all=True, append_images=pages, resolution=100)
+        document = Document(title=title, uploaded_by_user=self.coordinator)
+        document.file.save(
+            f"mazpulks-{issue.year}-{issue.number}.pdf", ContentFile(content.getvalue()), save=False
+        )
+        document._set_document_file_metadata()
+        document.save()
+        self.created["documents"] += 1
+        return document
+
+    # Taxonomy ------------------------------------------------------------------------------
+
+    def ensure_news_tags(self):
+        for demo_tag in TAGS:
+            tag = NewsTag.objects.filter(locale=self.latvian, slug=demo_tag.slug).first()
+            if tag is None:
+                tag = NewsTag.objects.create(
+                    locale=self.latvian, slug=demo_tag.slug, name=demo_tag.name.lv
+                )
+                self.created["news tags"] += 1
+            if not NewsTag.objects.filter(
+                locale=self.english, translation_key=tag.translation_key
+            ).exists():
+                english = tag.copy_for_translation(self.english)
+                english.name = demo_tag.name.en
+                english.save()
 
     # Settings ------------------------------------------------------------------------------
 
@@ -126,7 +195,7 @@ class Command(BaseCommand):
         for name, value in demo_content.ORGANISATION.items():
             setattr(organisation, name, value)
         organisation.save()
-        self.created.append("organisation details")
+        self.created["organisation details"] += 1
 
     # Pages ---------------------------------------------------------------------------------
 
@@ -150,9 +219,15 @@ class Command(BaseCommand):
             locale=self.latvian,
             show_in_menus=demo_page.show_in_menus,
             owner=self.coordinator,
+            live=False,  # a draft until its content is filled in and published
+        )
+        # What does not link to other pages is set now (some fields may not be empty).
+        self.set_fields(
+            page,
+            {name: value for name, value in demo_page.fields.items() if not links_to_pages(value)},
         )
         parent.add_child(instance=page)
-        self.created.append(f"page “{page.title}”")
+        self.created["pages"] += 1
         return page, True
 
     def set_fields(self, page, fields):
@@ -186,7 +261,7 @@ class Command(BaseCommand):
         # of children, hiding them.
         translated = page.get_translation(self.english)
         Revision.objects.get(pk=translated.latest_revision_id).publish(user=self.coordinator)
-        self.created.append(f"English “{fields['title'].en}”")
+        self.created["English translations"] += 1
 
     # Values --------------------------------------------------------------------------------
 
@@ -196,8 +271,12 @@ class Command(BaseCommand):
             return getattr(value, language)
         if isinstance(value, ImageRef):
             return self.images[value.key]
+        if isinstance(value, DocumentRef):
+            return self.documents[value.key]
         if isinstance(value, PageRef):
             return Page.objects.get(locale=self.latvian, slug=value.slug)
+        if isinstance(value, TermRef):
+            return apps.get_model(value.model).objects.get(locale=self.latvian, slug=value.slug)
         if isinstance(value, dict):
             return {key: self.resolve_block(item, language) for key, item in value.items()}
         if isinstance(value, list):
@@ -211,9 +290,92 @@ class Command(BaseCommand):
 
     def resolve_block(self, value, language):
         """Inside StreamField data, images and pages are stored by id."""
-        if isinstance(value, ImageRef | PageRef):
+        if isinstance(value, ImageRef | PageRef | DocumentRef):
             return self.resolve(value, language).pk
         return self.resolve(value, language)
+
+
+def demo_pages():
+    """Every demo page, parents first: the site's pages, the news, the newspaper's issues."""
+    pages = list(demo_content.PAGES)
+    for article in ARTICLES:
+        pages.append(
+            DemoPage(
+                slug=article.slug,
+                title=article.title,
+                model="news.NewsPage",
+                parent=NEWS_INDEX,
+                fields={
+                    "date": datetime.date.fromisoformat(article.date),
+                    "lead": article.lead,
+                    "main_image": ImageRef(article.image),
+                    "author_name": article.author,
+                    "body": [
+                        {
+                            "type": "paragraph",
+                            "value": T(f"<p>{escape(text.lv)}</p>", f"<p>{escape(text.en)}</p>"),
+                        }
+                        for text in article.paragraphs
+                    ],
+                    "priority_areas": [
+                        TermRef("home.PriorityArea", slug) for slug in article.priority_areas
+                    ],
+                    "tags": [TermRef("news.NewsTag", slug) for slug in article.tags],
+                    "region": TermRef("home.Region", article.region) if article.region else None,
+                },
+            )
+        )
+    for issue in ISSUES:
+        pages.append(
+            DemoPage(
+                slug=T(f"{issue.year}-nr-{issue.number}", f"{issue.year}-no-{issue.number}"),
+                title=T(
+                    f"„Mazpulks” Nr. {issue.number}, {issue.year}",
+                    f"“Mazpulks” No. {issue.number}, {issue.year}",
+                ),
+                model="newspaper.NewspaperIssuePage",
+                parent=NEWSPAPER_INDEX,
+                fields={
+                    "year": issue.year,
+                    "number": issue.number,
+                    "publication_date": datetime.date.fromisoformat(issue.date),
+                    "theme": issue.theme,
+                    "cover_image": ImageRef(cover_key(issue)),
+                    "pdf": DocumentRef(issue_key(issue)),
+                    "contents": [
+                        {
+                            "type": "article",
+                            "value": {
+                                "title": entry.title,
+                                "page": entry.page,
+                                "summary": entry.summary,
+                                "article": PageRef(entry.article) if entry.article else None,
+                            },
+                        }
+                        for entry in issue.contents
+                    ],
+                },
+            )
+        )
+    return pages
+
+
+def links_to_pages(value):
+    if isinstance(value, PageRef):
+        return True
+    if isinstance(value, dict):
+        return any(links_to_pages(item) for item in value.values())
+    if isinstance(value, list):
+        return any(links_to_pages(item) for item in value)
+    return False
+
+
+def issue_key(issue):
+    return f"{issue.year}-{issue.number}"
+
+
+def cover_key(issue):
+    return f"cover-{issue_key(issue)}"
 
 
 def english_string_map(value, mapping=None):
@@ -283,3 +445,71 @@ def draw_landscape(demo_image, size=(1920, 1080)):
         draw.ellipse([cx - leaf, cy - leaf, cx + leaf, cy + leaf], fill=shade)
     draw.line([(centre_x, centre_y), (centre_x + 60, centre_y + 330)], fill=shade, width=22)
     return picture.filter(ImageFilter.SMOOTH)
+
+
+def demo_font(size):
+    """A font with the Latvian letters where the system has one (DejaVu), else Pillow's own."""
+    try:
+        return ImageFont.truetype("DejaVuSans-Bold.ttf", size), True
+    except OSError:
+        return ImageFont.load_default(size=size), False
+
+
+def drawable(text, has_latvian_letters):
+    if has_latvian_letters:
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+PAGE_SIZE = (827, 1169)  # A4 at 100 dots per inch
+CLOVER_GREEN = (23, 96, 46)
+
+
+def draw_cover(issue):
+    """The front page of an issue: the masthead, the number and a landscape."""
+    width, height = PAGE_SIZE
+    cover = Image.new("RGB", PAGE_SIZE, (255, 251, 240))
+    seed = issue.year * 10 + issue.number
+    palette = demo_content.IMAGES[seed % len(demo_content.IMAGES)].palette
+    landscape = draw_landscape(
+        demo_content.DemoImage("cover", issue.theme, issue.theme, palette, seed), (width, 640)
+    )
+    cover.paste(landscape, (0, height - 640))
+    draw = ImageDraw.Draw(cover)
+    draw.rectangle([0, 0, width, 200], fill=CLOVER_GREEN)
+    masthead, latvian = demo_font(120)
+    draw.text((50, 40), "MAZPULKS", font=masthead, fill=(255, 255, 255))
+    line, latvian = demo_font(40)
+    draw.text((50, 240), f"Nr. {issue.number} · {issue.year}", font=line, fill=CLOVER_GREEN)
+    theme, latvian = demo_font(44)
+    draw.multiline_text(
+        (50, 320), drawable(wrap(issue.theme.lv, 30), latvian), font=theme, fill=(30, 30, 30)
+    )
+    return cover
+
+
+def draw_issue_pages(issue):
+    """The cover and a contents page: enough of a newspaper to read in the demo."""
+    contents = Image.new("RGB", PAGE_SIZE, (255, 255, 255))
+    draw = ImageDraw.Draw(contents)
+    heading, latvian = demo_font(48)
+    draw.text((60, 60), drawable("Šajā numurā", latvian), font=heading, fill=CLOVER_GREEN)
+    entry_font, latvian = demo_font(26)
+    y = 160
+    for entry in issue.contents:
+        text = drawable(f"{entry.page}. lpp.  {entry.title.lv}", latvian)
+        draw.multiline_text((60, y), wrap(text, 48), font=entry_font, fill=(30, 30, 30))
+        y += 110
+    return [draw_cover(issue), contents]
+
+
+def wrap(text, width):
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)

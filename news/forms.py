@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from home.models import PriorityArea, Region
+from news.models import NewsTag
+
+
+class NewsFilterForm(forms.Form):
+    """The news index's filters, read from the address so a filtered list can be shared.
+
+    Values are slugs, the same in every language. A value that is not known is reported
+    next to its field and left out of the filtering; the others still apply.
+    """
+
+    area = forms.ChoiceField(label=_("Priority area"), required=False)
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, data, *, index):
+        super().__init__(data)
+        everything = [("", _("All"))]
+        for name, model in (("area", PriorityArea), ("tag", NewsTag), ("region", Region)):
+            terms = model.objects.filter(locale_id=index.locale_id).values_list("slug", "name")
+            self.fields[name].choices = everything + list(terms)
+        years = index.articles().order_by().dates("date", "year", order="DESC")
+        self.fields["year"].choices = everything + [(day.year, day.year) for day in years]
+
+    @property
+    def is_filtered(self):
+        return any(self.valid_filters().values())
+
+    def valid_filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def filter(self, articles):
+        filters = self.valid_filters()
+        if "area" in filters:
+            articles = articles.filter(priority_areas__slug=filters["area"])
+        if "tag" in filters:
+            articles = articles.filter(tags__slug=filters["tag"])
+        if "region" in filters:
+            articles = articles.filter(region__slug=filters["region"])
+        if "year" in filters:
+            articles = articles.filter(date__year=filters["year"])
+        return articles
