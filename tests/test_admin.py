@@ -78,3 +78,63 @@ def test_organisation_details_are_edited_in_the_admin_and_shown_in_the_footer(ed
     assert 'href="tel:+37167000000"' in html
     assert 'href="https://www.facebook.com/mazpulki"' in html
     assert "instagram" not in html.lower()  # emptied in the form
+
+
+def test_admin_pages_for_news_and_the_newspaper_open(editor, pages):
+    from news.models import NewsPage, NewsTag
+    from newspaper.models import NewspaperIssuePage
+
+    article = NewsPage.objects.filter(locale__language_code="lv").first()
+    issue = NewspaperIssuePage.objects.filter(locale__language_code="lv").first()
+    tag = NewsTag.objects.filter(locale__language_code="lv").first()
+    urls = [
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        reverse("wagtailadmin_pages:edit", args=[issue.pk]),
+        reverse("wagtailadmin_pages:edit", args=[pages["jaunumi"].pk]),
+        reverse("wagtailadmin_pages:edit", args=[pages["avize-mazpulks"].pk]),
+        reverse("wagtailadmin_pages:add", args=["news", "newspage", pages["jaunumi"].pk]),
+        reverse(
+            "wagtailadmin_pages:add",
+            args=["newspaper", "newspaperissuepage", pages["avize-mazpulks"].pk],
+        ),
+        reverse("wagtailsnippets_news_newstag:list"),
+        reverse("wagtailsnippets_news_newstag:edit", args=[tag.pk]),
+    ]
+    for url in urls:
+        assert editor.get(url).status_code == 200, url
+
+
+def test_the_topic_choices_in_the_editor_are_the_latvian_terms(editor, pages):
+    from news.models import NewsPage
+
+    article = NewsPage.objects.filter(locale__language_code="lv").first()
+    html = editor.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    assert "Vides izglītība" in html
+    assert "Environmental education" not in html  # each term once, not once per language
+
+
+def test_a_new_article_can_be_previewed_before_it_is_saved(editor, pages):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    from home.models import PriorityArea
+
+    area = PriorityArea.objects.get(locale__language_code="lv", slug="vides-izglitiba")
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["news", "newspage", pages["jaunumi"].pk]
+    )
+    data = nested_form_data(
+        {
+            "title": "Priekšskatījuma ziņa",
+            "slug": "prieksskatijuma-zina",
+            "date": "2026-11-26",
+            "lead": "Ievads priekšskatījumam.",
+            "body": streamfield([]),
+            "author_name": "",
+            "priority_areas": [str(area.pk)],
+            "related_article_links": inline_formset([]),
+        }
+    )
+    assert editor.post(url, data).json()["is_valid"] is True
+    html = editor.get(url).content.decode()
+    assert "Priekšskatījuma ziņa" in html
+    assert "Ievads priekšskatījumam." in html

@@ -111,6 +111,8 @@ def test_a_tag_filter_in_english_uses_the_same_address_and_english_names(client,
         locale__language_code="en", translation_key=tag.translation_key
     ).name
     assert f'<option value="{tag.slug}" selected>{english_name}</option>' in html
+    # The language switcher leads to the same filtered list in Latvian.
+    assert f'<a href="/jaunumi/?tag={tag.slug}" hreflang="lv"' in html
 
 
 def test_no_match_says_so_and_offers_all_news(client):

@@ -69,6 +69,9 @@ def language_versions(context):
             target = translations.get(code) or homes[code]
             url, absolute_url = target.get_url(request), target.get_full_url(request)
             translated = code in translations
+            if translated and request.GET:
+                # The same view of the translation: a filtered news list stays filtered.
+                url += "?" + request.GET.urlencode()
         else:
             continue
         versions.append(
