@@ -1,6 +1,11 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, ReferenceIndex
 
 from home.search import search_words
 
@@ -47,3 +52,22 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         select = getattr(model, "api_select_related", ())
         prefetch = getattr(model, "api_prefetch_related", ())
         return queryset.select_related(*select).prefetch_related(*prefetch)
+
+
+class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """The documents that published, public pages use.
+
+    Not every uploaded file: the PDF of a newspaper issue still waiting for the chief
+    editor's approval must not be announced here before the issue is out.
+    """
+
+    filter_backends = with_words_search(DocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        public_pages = Page.objects.live().public().annotate(key=Cast("pk", CharField()))
+        used = ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=public_pages.values("key"),
+            to_content_type=ContentType.objects.get_for_model(self.model),
+        ).values("to_object_id")
+        return super().get_queryset().annotate(key=Cast("pk", CharField())).filter(key__in=used)

@@ -1,7 +1,9 @@
 """Full-text search over the site's pages, as visitors and the API ask for it."""
 
+import html
 import re
 
+from django.utils.html import strip_tags
 from wagtail.models import Page
 
 QUERY_MAX_LENGTH = 200
@@ -23,3 +25,15 @@ def search_pages(query, locale):
     if not words:
         return Page.objects.none()
     return Page.objects.live().public().filter(locale=locale).search(words, operator="and")
+
+
+SUMMARY_FIELDS = ("search_description", "lead", "theme", "intro")
+
+
+def result_summary(page):
+    """A found page's short description: the editor's, else the page's own lead or intro."""
+    for name in SUMMARY_FIELDS:
+        text = getattr(page, name, "")
+        if text:
+            return html.unescape(strip_tags(str(text)))  # an intro may be rich text
+    return ""

@@ -12,7 +12,7 @@ from django.views.static import serve
 from wagtail.documents.views import serve as documents_serve
 from wagtail.models import Locale, Page
 
-from home.search import QUERY_MAX_LENGTH, search_pages
+from home.search import QUERY_MAX_LENGTH, result_summary, search_pages
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -27,7 +27,8 @@ def search(request):
     # The results as their own page types, to show each one's summary (a news article's lead).
     found = Page.objects.filter(pk__in=[page.pk for page in page_obj.object_list]).specific()
     by_id = {page.pk: page for page in found}
-    results = [by_id.get(page.pk, page) for page in page_obj.object_list]
+    found_pages = [by_id.get(page.pk, page) for page in page_obj.object_list]
+    results = [(page, result_summary(page)) for page in found_pages]
     return TemplateResponse(
         request,
         "home/search_results.html",

@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from home.models import PriorityArea, Region
@@ -21,8 +23,7 @@ class NewsFilterForm(forms.Form):
         super().__init__(data)
         everything = [("", _("All"))]
         for name, model in (("area", PriorityArea), ("tag", NewsTag), ("region", Region)):
-            terms = model.objects.filter(locale_id=index.locale_id).values_list("slug", "name")
-            self.fields[name].choices = everything + list(terms)
+            self.fields[name].choices = everything + term_choices(model, index.locale_id)
         years = index.articles().order_by().dates("date", "year", order="DESC")
         self.fields["year"].choices = everything + [(day.year, day.year) for day in years]
 
@@ -47,3 +48,20 @@ class NewsFilterForm(forms.Form):
         if "year" in filters:
             articles = articles.filter(date__year=filters["year"])
         return articles
+
+
+def term_choices(model, locale_id):
+    """(slug, name) of every term articles are tagged with, named in one language.
+
+    Articles carry the Latvian terms, so those are the choices; a term not translated yet
+    keeps its Latvian name rather than leaving English articles' links without a filter.
+    """
+    terms = model.objects.filter(
+        Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+    ).select_related("locale")
+    translated = {t.translation_key: t.name for t in terms if t.locale_id == locale_id}
+    return [
+        (term.slug, translated.get(term.translation_key, term.name))
+        for term in terms
+        if term.locale.language_code == settings.LANGUAGE_CODE
+    ]

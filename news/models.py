@@ -12,7 +12,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -202,12 +202,36 @@ class NewsPage(Page):
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
 
+    def share_topics_with_translations(self):
+        """Give every language version of this article the Latvian article's topics.
+
+        wagtail-localize copies topics to a translation only when there are some, so a topic
+        removed in Latvian would stay in English (in its filters and its API) without this.
+        """
+        default = Locale.get_default()
+        pages = NewsPage.objects.filter(translation_key=self.translation_key)
+        source = self if self.locale_id == default.pk else pages.filter(locale=default).first()
+        if source is None or not source.live:
+            return
+        areas, tags = set(source.priority_areas.all()), set(source.tags.all())
+        for page in pages.exclude(pk=source.pk):
+            if (
+                page.region_id == source.region_id
+                and set(page.priority_areas.all()) == areas
+                and set(page.tags.all()) == tags
+            ):
+                continue
+            page.region_id = source.region_id
+            page.priority_areas.set(areas)
+            page.tags.set(tags)
+            page.save(clean=False, update_fields=["region", "priority_areas", "tags"])
+
     @property
     def published_at(self):
         """The article's date as a moment, for feeds and OpenGraph."""
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(12)))
 
-    def related_articles(self, areas=None, tags=None):
+    def related_articles(self, areas=None, tags=None, index=None):
         """The editor's choice, else the newest articles sharing a priority area or a tag."""
         chosen = [link.article_id for link in self.related_article_links.all()]
         siblings = NewsPage.objects.live().public().exclude(pk=self.pk)
@@ -226,14 +250,18 @@ class NewsPage(Page):
             ]
         areas = [area.pk for area in (self.priority_areas.all() if areas is None else areas)]
         tags = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
-        if not areas and not tags:
+        # Counted only for what the article has: an empty "in" would match no article at all.
+        shared = [
+            Count(field, filter=Q(**{f"{field}__in": chosen}), distinct=True)
+            for field, chosen in (("priority_areas", areas), ("tags", tags))
+            if chosen
+        ]
+        if not shared:
             return []
         return list(
-            siblings.sibling_of(self)
-            .annotate(
-                shared=Count("priority_areas", filter=Q(priority_areas__in=areas), distinct=True)
-                + Count("tags", filter=Q(tags__in=tags), distinct=True)
-            )
+            # child_of, not sibling_of: also in the preview of an article not yet saved
+            siblings.child_of(index or self.get_parent())
+            .annotate(shared=sum(shared[1:], shared[0]))
             .filter(shared__gt=0)
             .select_related("main_image")
             .prefetch_related("main_image__renditions")
@@ -250,8 +278,9 @@ class NewsPage(Page):
             if self.region_id
             else None
         )
-        context["related_articles"] = self.related_articles(areas, tags)
-        context["news_index"] = self.get_parent().specific
+        index = self.get_parent().specific
+        context["related_articles"] = self.related_articles(areas, tags, index)
+        context["news_index"] = index
         return context
 
 

@@ -1,12 +1,11 @@
 """The read-only headless API (Wagtail API v2) under /api/v2/."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
-from home.api import PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from home.api import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
 
 # The name must be "wagtailapi_v2": the frontend cache purges by reversing it.
 api_router = WagtailAPIRouter("wagtailapi_v2")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

@@ -130,11 +130,13 @@ def test_a_new_article_can_be_previewed_before_it_is_saved(editor, pages):
             "lead": "Ievads priekšskatījumam.",
             "body": streamfield([]),
             "author_name": "",
-            "priority_areas": [str(area.pk)],
             "related_article_links": inline_formset([]),
         }
     )
+    data["priority_areas"] = [str(area.pk)]  # a multiple choice: one key, several values
     assert editor.post(url, data).json()["is_valid"] is True
     html = editor.get(url).content.decode()
     assert "Priekšskatījuma ziņa" in html
     assert "Ievads priekšskatījumam." in html
+    assert f'href="/jaunumi/?area={area.slug}">{area.name}</a>' in html
+    assert "Saistītās ziņas" in html  # computed from the chosen area, before any save

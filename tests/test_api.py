@@ -129,11 +129,13 @@ def test_api_ignores_passwords_so_it_cannot_be_used_to_guess_them(client, coordi
     assert "Kā iestāties" not in right[1]  # and a valid password opens nothing
 
 
-def test_documents_in_private_collections_stay_private(client):
+def test_documents_in_private_collections_stay_private(
+    client, pages, django_capture_on_commit_callbacks
+):
     private = Collection.get_first_root_node().add_child(name="Valdes dokumenti")
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
     Document = get_document_model()
-    Document.objects.create(
+    public = Document.objects.create(
         title="Publisks nolikums", file=ContentFile(b"%PDF-1.4", name="nolikums.pdf")
     )
     secret = Document.objects.create(
@@ -141,6 +143,16 @@ def test_documents_in_private_collections_stay_private(client):
         file=ContentFile(b"%PDF-1.4", name="protokols.pdf"),
         collection=private,
     )
+
+    page = pages["ka-iestaties"]
+    page.body.append(
+        (
+            "documents",
+            {"heading": "", "documents": [{"document": public, "title": ""}, {"document": secret}]},
+        )
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # the reference index
+        page.save_revision().publish()
 
     status, data = get_json(client, "/api/v2/documents/", limit=50)
     assert status == 200

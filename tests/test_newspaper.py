@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
+from home.models import SiteImage
 from newspaper import models as newspaper_models
 from newspaper.models import NewspaperIndexPage, NewspaperIssuePage
 
@@ -130,11 +131,15 @@ def test_archive_and_issue_query_counts_do_not_grow_with_the_issues(
             client.get(url)
         counts[url] = len(queries)
     assert counts["/avize-mazpulks/"] <= 16 and counts[issue.url] <= 20, counts
-    pdf = make_pdf()
+    pdf, cover = make_pdf(), SiteImage.objects.first()
     for number in range(1, 13):
         index.add_child(
             instance=NewspaperIssuePage(
-                title=f"Mazpulks Nr. {number}, 2019", year=2019, number=number, pdf=pdf
+                title=f"Mazpulks Nr. {number}, 2019",
+                year=2019,
+                number=number,
+                pdf=pdf,
+                cover_image=cover,
             )
         ).save_revision().publish()
     for url in urls:
@@ -265,14 +270,23 @@ def test_a_file_that_is_not_a_pdf_is_refused(client, coordinator):
     assert "nav PDF" in html or "is not a PDF" in html
 
 
-def test_workflow_editor_submits_only_the_chief_editor_publishes(editor, client, chief_editor):
-    pdf = make_pdf()
-    response = editor.post(add_issue_url(), issue_form("submit", pdf=str(pdf.pk)))
+def api_document_titles(client):
+    return {item["title"] for item in client.get("/api/v2/documents/?limit=50").json()["items"]}
+
+
+def test_workflow_editor_submits_only_the_chief_editor_publishes(
+    editor, client, chief_editor, django_capture_on_commit_callbacks
+):
+    pdf = make_pdf(title="Jaunais numurs (PDF)")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(add_issue_url(), issue_form("submit", pdf=str(pdf.pk)))
     assert response.status_code == 302, response.content.decode()[:2000]
     issue = NewspaperIssuePage.objects.get(slug="2026-nr-3", locale__language_code="lv")
     assert not issue.live
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(issue.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    # Waiting for approval, its PDF is not announced by the API.
+    assert pdf.title not in api_document_titles(client)
     task_state = state.current_task_state
     action_url = reverse(
         "wagtailadmin_pages:workflow_action", args=[issue.pk, "approve", task_state.pk]
@@ -285,10 +299,12 @@ def test_workflow_editor_submits_only_the_chief_editor_publishes(editor, client,
     assert not issue.live
 
     client.force_login(chief_editor)
-    response = client.post(action_url, {"comment": "Labs numurs!"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(action_url, {"comment": "Labs numurs!"})
     assert response.status_code in (200, 302)
     issue.refresh_from_db()
     assert issue.live
+    assert pdf.title in api_document_titles(client)
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
     assert client.get(issue.url).status_code == 200
@@ -313,3 +329,15 @@ def test_the_chief_editor_can_send_an_issue_back_with_a_comment(editor, client, 
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert not issue.live
     assert state.current_task_state.comment == "Trūkst vāka."
+
+
+def test_only_the_chief_editor_can_publish_translations(editor, client, chief_editor):
+    """wagtail-localize publishes translations past the workflow: editors may not use it."""
+    from wagtail_localize.models import TranslationSource
+
+    issue = live_issues().first()
+    source = TranslationSource.objects.get_for_instance(issue)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert editor.get(url).status_code in (302, 403)
+    client.force_login(chief_editor)
+    assert client.get(url).status_code == 200

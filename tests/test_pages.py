@@ -386,3 +386,13 @@ def test_search_with_punctuation_still_searches(client):
     response = client.get("/meklet/", {"q": '"stratēģija (2021)'})
     assert response.status_code == 200
     assert 'href="/par-mums/strategija/"' in response.content.decode()
+
+
+def test_search_results_summarise_rich_text_as_plain_text(client, pages):
+    home = pages["home"]
+    home.search_description = ""
+    home.intro = "<p>Pētniecība &amp; <b>prakse</b> laukos.</p>"
+    home.save_revision().publish()
+    html = client.get("/meklet/", {"q": "prakse laukos"}).content.decode()
+    assert "<p>Pētniecība &amp; prakse laukos.</p>" in html
+    assert "&amp;amp;" not in html and "&lt;b&gt;" not in html

@@ -25,12 +25,22 @@ COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
-MODEL_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("wagtail_localize", "submit_translation"),
-    ("news", "add_newstag"),
-    ("news", "change_newstag"),
-]
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        ("wagtailadmin", "access_admin"),
+        ("news", "add_newstag"),
+        ("news", "change_newstag"),
+    ],
+    # wagtail-localize can publish translations with this permission alone, past the
+    # workflow: only the chief editor has it.
+    CHIEF_EDITOR: [
+        ("wagtailadmin", "access_admin"),
+        ("wagtail_localize", "submit_translation"),
+        ("news", "add_newstag"),
+        ("news", "change_newstag"),
+    ],
+}
+DEFAULT_WORKFLOW = "Moderators approval"  # what Wagtail's own migrations set on the root
 
 
 def create_editorial_workflow(apps, schema_editor):
@@ -61,7 +71,7 @@ def create_editorial_workflow(apps, schema_editor):
     for name, page_permissions in PAGE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
         groups[name] = group
-        group.permissions.add(*(permission(*pair) for pair in MODEL_PERMISSIONS))
+        group.permissions.add(*(permission(*pair) for pair in MODEL_PERMISSIONS[name]))
         for codename in page_permissions:
             GroupPagePermission.objects.get_or_create(
                 group=group, page=root_page, permission=permission("wagtailcore", codename)
@@ -80,9 +90,14 @@ def create_editorial_workflow(apps, schema_editor):
     task.groups.set([groups[CHIEF_EDITOR]])
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    # One workflow per page: this one replaces Wagtail's default "Moderators approval".
-    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
-    Workflow.objects.exclude(pk=workflow.pk).filter(workflow_pages__isnull=True).update(active=False)
+    # One workflow per page. The root's is replaced only if it is still Wagtail's default:
+    # a workflow someone chose stays (and pages in moderation stay in it).
+    current = WorkflowPage.objects.filter(page=root_page).select_related("workflow").first()
+    if current is None:
+        WorkflowPage.objects.create(page=root_page, workflow=workflow)
+    elif current.workflow.name == DEFAULT_WORKFLOW:
+        current.workflow = workflow
+        current.save()
 
 
 class Migration(migrations.Migration):
