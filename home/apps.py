@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
         from PIL import Image
         from pillow_heif import register_heif_opener
 
+        from home import signals  # noqa: F401  (connects the page_published receiver)
         from home.photos import max_pixels
 
         register_heif_opener()

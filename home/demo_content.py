@@ -195,6 +195,23 @@ PAGES = [
         },
     ),
     DemoPage(
+        slug=T("pasakumi", "events"),
+        title=T("Pasākumi", "Events"),
+        model="events.EventIndexPage",
+        parent=None,
+        show_in_menus=True,
+        fields={
+            "search_description": T(
+                "Mazpulku nometnes, projektu forumi, semināri un citi pasākumi visā Latvijā.",
+                "Camps, project forums, seminars and other events of the clubs all over Latvia.",
+            ),
+            "intro": T(
+                "Nometnes, forumi, semināri un talkas: pievienojies!",
+                "Camps, forums, seminars and clean-ups: join in!",
+            ),
+        },
+    ),
+    DemoPage(
         slug=T("avize-mazpulks", "newspaper-mazpulks"),
         title=T("Avīze „Mazpulks”", "The newspaper “Mazpulks”"),
         model="newspaper.NewspaperIndexPage",

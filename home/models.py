@@ -15,7 +15,7 @@ from wagtail.images.models import (
     WagtailImageFieldFile,
     get_upload_to,
 )
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -118,6 +118,22 @@ def in_default_language():
 
 
 class TaxonomyTermQuerySet(models.QuerySet):
+    def choices_in(self, locale_id):
+        """(slug, name) of every term pages choose from, named in one language: for filters.
+
+        Pages carry the Latvian terms, so those are the choices; a term not translated yet
+        keeps its Latvian name rather than leaving English pages' links without a filter.
+        """
+        terms = self.filter(
+            Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+        ).select_related("locale")
+        translated = {t.translation_key: t.name for t in terms if t.locale_id == locale_id}
+        return [
+            (term.slug, translated.get(term.translation_key, term.name))
+            for term in terms
+            if term.locale.language_code == settings.LANGUAGE_CODE
+        ]
+
     def translated_for(self, terms, locale_id):
         """These terms as named in one language, in the same order.
 
@@ -135,6 +151,48 @@ class TaxonomyTermQuerySet(models.QuerySet):
             )
         }
         return [found.get(term.translation_key, term) for term in terms]
+
+
+class SharedWithTranslationsMixin:
+    """A page some of whose fields are always those of its Latvian original.
+
+    Facts (dates, numbers, kinds) and taxonomy choices are edited on the Latvian page only.
+    wagtail-localize copies them to a translation when an editor syncs it, and copies
+    many-to-many choices only when there are some: a deadline moved or a topic removed in
+    Latvian would stay wrong in English meanwhile. `share_with_translations` runs on every
+    publish (home.signals) and gives each translation the original's values.
+    """
+
+    fields_shared_with_translations = ()  # field names: plain, foreign keys, many-to-many
+
+    def share_with_translations(self):
+        model = type(self)
+        default = Locale.get_default()
+        # Aliases are kept up to date by Wagtail itself.
+        versions = model.objects.filter(translation_key=self.translation_key, alias_of=None)
+        is_source = self.locale_id == default.pk
+        source = self if is_source else versions.filter(locale=default).first()
+        if source is None or not source.live:
+            return
+        fields = [model._meta.get_field(name) for name in self.fields_shared_with_translations]
+        wanted = {
+            field.name: set(getattr(source, field.name).all())
+            if field.many_to_many
+            else getattr(source, field.attname)
+            for field in fields
+        }
+        for version in versions.exclude(pk=source.pk):
+            changed = []
+            for field in fields:
+                if field.many_to_many:
+                    if set(getattr(version, field.name).all()) != wanted[field.name]:
+                        getattr(version, field.name).set(wanted[field.name])
+                        changed.append(field.name)
+                elif getattr(version, field.attname) != wanted[field.name]:
+                    setattr(version, field.attname, wanted[field.name])
+                    changed.append(field.name)
+            if changed:
+                version.save(clean=False, update_fields=changed)
 
 
 class TaxonomyTerm(TranslatableMixin, models.Model):
@@ -335,6 +393,19 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["priority_areas"] = PriorityArea.objects.filter(locale_id=self.locale_id)
         return context
+
+
+class SectionIndexPage(Page):
+    """The top page of a section (news, events, …): a title, an introduction, its children."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
 
 
 class ContentPage(Page):

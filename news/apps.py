@@ -6,6 +6,3 @@ class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from news import signals  # noqa: F401

@@ -12,12 +12,20 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyStreamBlock
-from home.models import PriorityArea, Region, SiteImage, TaxonomyTerm, in_default_language
+from home.models import (
+    PriorityArea,
+    Region,
+    SectionIndexPage,
+    SharedWithTranslationsMixin,
+    SiteImage,
+    TaxonomyTerm,
+    in_default_language,
+)
 from home.serializers import LocalizedTermsField, localized_stream
 
 ARTICLES_PER_PAGE = 12
@@ -34,14 +42,8 @@ class NewsTag(TaxonomyTerm):
         verbose_name_plural = _("news tags")
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The news section: every article, newest first, with filters and feeds."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     subpage_types = ["news.NewsPage"]
 
@@ -91,7 +93,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self)(request)
 
 
-class NewsPage(Page):
+class NewsPage(SharedWithTranslationsMixin, Page):
     """One news article."""
 
     date = models.DateField(
@@ -141,6 +143,7 @@ class NewsPage(Page):
     )
 
     # The English article keeps the Latvian choices; they are shown by their English names.
+    fields_shared_with_translations = ("date", "region", "priority_areas", "tags")
     override_translatable_fields = [
         SynchronizedField("priority_areas"),
         SynchronizedField("tags"),
@@ -201,30 +204,6 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
-
-    def share_topics_with_translations(self):
-        """Give every language version of this article the Latvian article's topics.
-
-        wagtail-localize copies topics to a translation only when there are some, so a topic
-        removed in Latvian would stay in English (in its filters and its API) without this.
-        """
-        default = Locale.get_default()
-        pages = NewsPage.objects.filter(translation_key=self.translation_key)
-        source = self if self.locale_id == default.pk else pages.filter(locale=default).first()
-        if source is None or not source.live:
-            return
-        areas, tags = set(source.priority_areas.all()), set(source.tags.all())
-        for page in pages.exclude(pk=source.pk):
-            if (
-                page.region_id == source.region_id
-                and set(page.priority_areas.all()) == areas
-                and set(page.tags.all()) == tags
-            ):
-                continue
-            page.region_id = source.region_id
-            page.priority_areas.set(areas)
-            page.tags.set(tags)
-            page.save(clean=False, update_fields=["region", "priority_areas", "tags"])
 
     @property
     def published_at(self):

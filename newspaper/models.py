@@ -13,7 +13,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import SiteImage
+from home.models import SectionIndexPage, SharedWithTranslationsMixin, SiteImage
 from home.serializers import DocumentFileField, RawStreamField
 from newspaper.blocks import ContentsEntryBlock
 
@@ -25,14 +25,8 @@ def current_year():
     return timezone.localdate().year
 
 
-class NewspaperIndexPage(Page):
+class NewspaperIndexPage(SectionIndexPage):
     """The archive of the newspaper "Mazpulks", by year."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro")]
 
     subpage_types = ["newspaper.NewspaperIssuePage"]
 
@@ -58,7 +52,7 @@ class NewspaperIndexPage(Page):
         return context
 
 
-class NewspaperIssuePage(Page):
+class NewspaperIssuePage(SharedWithTranslationsMixin, Page):
     """One issue of "Mazpulks": its PDF, cover and table of contents."""
 
     year = models.PositiveSmallIntegerField(
@@ -93,6 +87,9 @@ class NewspaperIssuePage(Page):
         related_name="+",
         help_text=_("The whole issue as one PDF file."),
     )
+    # The English issue is the same issue: its facts follow the Latvian page at once.
+    fields_shared_with_translations = ("year", "number", "publication_date", "cover_image", "pdf")
+
     contents = StreamField(
         [("article", ContentsEntryBlock())],
         verbose_name=_("table of contents"),

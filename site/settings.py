@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "home",
     "news",
     "newspaper",
+    "events",
+    "opportunities",
+    "brandbook",
     "members_area.accounts",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: never list both
@@ -251,7 +254,15 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 # Documents always go through Wagtail's view (also with object storage): it checks private
 # collections, and the newspaper's PDF reader may embed only files from this site.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "zip"]
+# Only PDFs open in the browser; everything else (SVG above all: it can hold scripts) is a
+# download. Never add image/svg+xml or text/html here.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Every document upload path refuses SVG files that could run code (brandbook.forms).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "brandbook.forms.SafeDocumentForm"
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "zip"),
+    *("svg", "png"),  # the brandbook's logo files
+]
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views.serve import authenticate_with_password
 
+from brandbook.views import brand_colours_css
 from home.sitemap import TranslatedPagesSitemap
 from home.views import robots_txt, search, serve_document, serve_media
 from mazpulki.api import api_router
@@ -33,6 +34,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The site's colours, from the brandbook's palette (see brandbook.views).
+    path("brand-colours.css", brand_colours_css, name="brand_colours_css"),
 ]
 
 if settings.DEBUG:

@@ -70,7 +70,9 @@ def test_limit_is_capped(client):
 def test_drafts_and_private_pages_are_not_listed(client, pages):
     pages["vesture"].unpublish()
     PageViewRestriction.objects.create(page=pages["ka-iestaties"], restriction_type="login")
-    status, data = get_json(client, "/api/v2/pages/", locale="lv", limit=50)
+    status, data = get_json(
+        client, "/api/v2/pages/", locale="lv", type="home.ContentPage", limit=50
+    )
     assert status == 200
     titles = {item["title"] for item in data["items"]}
     assert "Vēsture" not in titles

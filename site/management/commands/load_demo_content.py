@@ -13,7 +13,9 @@ import secrets
 import unicodedata
 import uuid
 from collections import Counter
+from decimal import Decimal
 from html import escape
+from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
 from django.apps import apps
@@ -29,16 +31,21 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import StringValue, extract_strings
 from wagtail_localize.synctree import synchronize_tree
 
+from brandbook import demo_content as brandbook_demo
+from events.demo_content import EVENTS
 from home import demo_content
 from home.demo_content import DemoPage, DocumentRef, ImageRef, PageRef, T, TermRef
 from home.models import HomePage, OrganisationSettings, SiteImage
 from news.demo_content import ARTICLES, TAGS
 from news.models import NewsTag
 from newspaper.demo_content import ISSUES
+from opportunities.demo_content import PAGES as OPPORTUNITY_PAGES
 
 DEFAULT_ADMIN_EMAIL = "koordinators@mazpulki.example"
 NEWS_INDEX = "jaunumi"
 NEWSPAPER_INDEX = "avize-mazpulks"
+EVENTS_INDEX = "pasakumi"
+RIGA = ZoneInfo("Europe/Riga")
 
 
 class Command(BaseCommand):
@@ -53,6 +60,11 @@ class Command(BaseCommand):
             self.images = {image.key: self.ensure_image(image) for image in demo_content.IMAGES}
             self.images.update({cover_key(issue): self.ensure_cover(issue) for issue in ISSUES})
             self.documents = {issue_key(issue): self.ensure_issue_pdf(issue) for issue in ISSUES}
+            for key, (title, alt, filename, make) in brandbook_demo.DEMO_IMAGES.items():
+                self.images[key] = self.ensure_generated_image(title, alt, filename, make)
+            for key, (title, filename, make) in brandbook_demo.DEMO_DOCUMENTS.items():
+                self.documents[key] = self.ensure_generated_document(title, filename, make)
+            brandbook_demo.ensure_promo_items(self.latvian, self.english, self.images)
             self.ensure_organisation_settings()
             self.ensure_news_tags()
 
@@ -132,41 +144,51 @@ class Command(BaseCommand):
         self.created["images"] += 1
         return image
 
-    def ensure_cover(self, issue):
-        title = f"„Mazpulks” Nr. {issue.number}, {issue.year} – vāks"
+    def ensure_generated_image(self, title, alt, filename, make):
+        """An image by its title; `make()` gives the file's bytes when it must be created."""
         image = SiteImage.objects.filter(title=title).first()
-        if image is not None:
-            return image
-        content = io.BytesIO()
-        draw_cover(issue).save(content, "JPEG", quality=85)
-        image = SiteImage(
-            title=title,
-            description=f"Avīzes „Mazpulks” {issue.year}. gada {issue.number}. numura vāks",
-            credit=demo_content.CREDIT,
-            uploaded_by_user=self.coordinator,
-        )
-        image.file = ImageFile(content, name=f"demo-mazpulks-{issue.year}-{issue.number}.jpg")
-        image.save()
-        self.created["images"] += 1
+        if image is None:
+            image = SiteImage(
+                title=title,
+                description=alt,
+                credit=demo_content.CREDIT,
+                uploaded_by_user=self.coordinator,
+            )
+            image.file = ImageFile(io.BytesIO(make()), name=filename)
+            image.save()
+            self.created["images"] += 1
         return image
 
-    def ensure_issue_pdf(self, issue):
+    def ensure_generated_document(self, title, filename, make):
+        """A document by its title; `make()` gives the file's bytes when it must be created."""
         Document = get_document_model()
-        title = f"„Mazpulks” Nr. {issue.number}, {issue.year} (PDF)"
         document = Document.objects.filter(title=title).first()
-        if document is not None:
-            return document
-        content = io.BytesIO()
-        cover, *pages = draw_issue_pages(issue)
-        cover.save(content, "PDF", save_all=True, append_images=pages, resolution=100)
-        document = Document(title=title, uploaded_by_user=self.coordinator)
-        document.file.save(
-            f"mazpulks-{issue.year}-{issue.number}.pdf", ContentFile(content.getvalue()), save=False
-        )
-        document._set_document_file_metadata()
-        document.save()
-        self.created["documents"] += 1
+        if document is None:
+            document = Document(title=title, uploaded_by_user=self.coordinator)
+            document.file.save(filename, ContentFile(make()), save=False)
+            document._set_document_file_metadata()
+            document.save()
+            self.created["documents"] += 1
         return document
+
+    def ensure_cover(self, issue):
+        return self.ensure_generated_image(
+            f"„Mazpulks” Nr. {issue.number}, {issue.year} – vāks",
+            f"Avīzes „Mazpulks” {issue.year}. gada {issue.number}. numura vāks",
+            f"demo-mazpulks-{issue.year}-{issue.number}.jpg",
+            lambda: encoded(draw_cover(issue), "JPEG", quality=85),
+        )
+
+    def ensure_issue_pdf(self, issue):
+        def make():
+            cover, *pages = draw_issue_pages(issue)
+            return encoded(cover, "PDF", save_all=True, append_images=pages, resolution=100)
+
+        return self.ensure_generated_document(
+            f"„Mazpulks” Nr. {issue.number}, {issue.year} (PDF)",
+            f"mazpulks-{issue.year}-{issue.number}.pdf",
+            make,
+        )
 
     # Taxonomy ------------------------------------------------------------------------------
 
@@ -310,18 +332,43 @@ def demo_pages():
                     "lead": article.lead,
                     "main_image": ImageRef(article.image),
                     "author_name": article.author,
-                    "body": [
-                        {
-                            "type": "paragraph",
-                            "value": T(f"<p>{escape(text.lv)}</p>", f"<p>{escape(text.en)}</p>"),
-                        }
-                        for text in article.paragraphs
-                    ],
+                    "body": paragraphs(article.paragraphs),
                     "priority_areas": [
                         TermRef("home.PriorityArea", slug) for slug in article.priority_areas
                     ],
                     "tags": [TermRef("news.NewsTag", slug) for slug in article.tags],
                     "region": TermRef("home.Region", article.region) if article.region else None,
+                },
+            )
+        )
+    for event in EVENTS:
+        pages.append(
+            DemoPage(
+                slug=event.slug,
+                title=event.title,
+                model="events.EventPage",
+                parent=EVENTS_INDEX,
+                fields={
+                    "start": local_time(event.start),
+                    "end": local_time(event.end),
+                    "kind": event.kind,
+                    "scale": event.scale,
+                    "lead": event.lead,
+                    "online": event.online,
+                    "venue": event.venue or "",
+                    "address": event.address,
+                    "municipality": event.municipality,
+                    "region": TermRef("home.Region", event.region) if event.region else None,
+                    "priority_areas": [
+                        TermRef("home.PriorityArea", slug) for slug in event.priority_areas
+                    ],
+                    "capacity": event.capacity,
+                    "registration_info": event.registration or "",
+                    "training_hours": (
+                        Decimal(event.training_hours) if event.training_hours else None
+                    ),
+                    "main_image": ImageRef(event.image),
+                    "body": paragraphs(event.paragraphs),
                 },
             )
         )
@@ -357,7 +404,21 @@ def demo_pages():
                 },
             )
         )
+    pages.extend(OPPORTUNITY_PAGES)
+    pages.extend(brandbook_demo.PAGES)
     return pages
+
+
+def paragraphs(texts):
+    """Plain-text paragraphs as the body's text blocks."""
+    return [
+        {"type": "paragraph", "value": T(f"<p>{escape(text.lv)}</p>", f"<p>{escape(text.en)}</p>")}
+        for text in texts
+    ]
+
+
+def local_time(text):
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=RIGA)
 
 
 def links_to_pages(value):
@@ -397,8 +458,9 @@ def english_string_map(value, mapping=None):
             mapping[StringValue.from_plaintext(value.lv).data] = StringValue.from_plaintext(
                 value.en
             ).data
-    elif isinstance(value, str):
-        # Not a T(): the same in both languages (a year, a name).
+    elif isinstance(value, str) and not value.startswith(("http://", "https://", "mailto:")):
+        # Not a T(): the same in both languages (a year, a name). Addresses are never
+        # offered for translation.
         plain = StringValue.from_plaintext(value).data
         mapping.setdefault(plain, plain)
     elif isinstance(value, dict):
@@ -445,6 +507,12 @@ def draw_landscape(demo_image, size=(1920, 1080)):
         draw.ellipse([cx - leaf, cy - leaf, cx + leaf, cy + leaf], fill=shade)
     draw.line([(centre_x, centre_y), (centre_x + 60, centre_y + 330)], fill=shade, width=22)
     return picture.filter(ImageFilter.SMOOTH)
+
+
+def encoded(picture, file_format, **options):
+    content = io.BytesIO()
+    picture.save(content, file_format, **options)
+    return content.getvalue()
 
 
 def demo_font(size):

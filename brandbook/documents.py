@@ -1,0 +1,100 @@
+"""What a brand file is, by its content: SVG logos that could run scripts are refused.
+
+An SVG is a web page in disguise: opened directly from this site, a `<script>` in it would
+run with the site's cookies. The site never lets it (documents are served as downloads
+with `Content-Security-Policy: default-src 'none'`, and previews use `<img>`, where SVG
+scripts never run), and this check keeps such files out of the library in the first place.
+"""
+
+import codecs
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+SVG_SNIFF_BYTES = 2048
+SVG_MAX_BYTES = 5 * 1024 * 1024
+
+# Anything that makes an SVG active: scripts, event handlers, script URLs, embedded HTML,
+# entity declarations (which can hide all of these), and links other than to a part of
+# the same drawing or to an embedded raster picture.
+SVG_RISKS = [
+    (re.compile(r"<\s*(?:[\w-]+:)?script\b", re.IGNORECASE), "script"),
+    (re.compile(r"[\s\"'/]on[a-z]+\s*=", re.IGNORECASE), "event handler"),
+    (re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE), "script URL"),
+    (re.compile(r"<\s*(?:[\w-]+:)?(?:foreignObject|iframe|embed|object)\b", re.IGNORECASE), "HTML"),
+    (re.compile(r"<!ENTITY", re.IGNORECASE), "entity"),
+    (
+        re.compile(
+            r"""\bhref\s*=\s*["']\s*(?!#|data:image/(?:png|jpeg|gif|webp)[;,])""", re.IGNORECASE
+        ),
+        "link",
+    ),
+]
+
+
+def read_head(file, size):
+    """The first bytes of a file (or a Django File or upload), leaving it where it was."""
+    position = file.tell() if hasattr(file, "tell") else None
+    try:
+        file.seek(0)
+        return file.read(size)
+    finally:
+        if position is not None:
+            file.seek(position)
+
+
+def decode(content):
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if content.startswith(bom):
+            return content.decode(encoding, errors="replace")
+    return content.decode("utf-8", errors="replace")
+
+
+def looks_like_svg(name, head):
+    text = decode(head).lower()
+    return (name or "").lower().endswith(".svg") or "<svg" in text
+
+
+def svg_risks(content):
+    """The kinds of active content found in an SVG's text (an empty list: a plain drawing)."""
+    text = decode(content)
+    return [kind for pattern, kind in SVG_RISKS if pattern.search(text)]
+
+
+def check_svg_upload(file, name=None):
+    """Raise a ValidationError, for the editor, if the file is an SVG that could run code."""
+    name = name or getattr(file, "name", "")
+    if not looks_like_svg(name, read_head(file, SVG_SNIFF_BYTES)):
+        return
+    content = read_head(file, SVG_MAX_BYTES + 1)
+    if len(content) > SVG_MAX_BYTES:
+        raise ValidationError(_("An SVG logo may be at most 5 MB."), code="svg_too_large")
+    if svg_risks(content):
+        raise ValidationError(
+            _(
+                "This SVG file contains scripts, event handlers or links, which are not "
+                "allowed in logo files. Export the logo again as a plain drawing (in "
+                "Inkscape: “Plain SVG”; in Illustrator: without scripts or interactivity)."
+            ),
+            code="svg_active_content",
+        )
+
+
+SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+}
+
+
+def has_format(document, kind):
+    """Whether a stored document really is a PDF, a PNG or a (plain) SVG, by its content."""
+    try:
+        with document.file.open("rb") as file:
+            head = file.read(SVG_SNIFF_BYTES)
+            if kind == "svg":
+                file.seek(0)
+                return looks_like_svg("", head) and not svg_risks(file.read(SVG_MAX_BYTES))
+    except (OSError, ValueError):
+        return False
+    return head.startswith(SIGNATURES[kind])
