@@ -7,22 +7,27 @@ scripts never run), and this check keeps such files out of the library in the fi
 """
 
 import codecs
+import html
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-SVG_SNIFF_BYTES = 2048
+SVG_SNIFF_BYTES = 64 * 1024  # "<svg" may come after a long comment or metadata
 SVG_MAX_BYTES = 5 * 1024 * 1024
 
 # Anything that makes an SVG active: scripts, event handlers, script URLs, embedded HTML,
 # entity declarations (which can hide all of these), and links other than to a part of
 # the same drawing or to an embedded raster picture.
 SVG_RISKS = [
-    (re.compile(r"<\s*(?:[\w-]+:)?script\b", re.IGNORECASE), "script"),
+    # Namespace prefixes are XML names: letters, digits, "-", "_" and ".".
+    (re.compile(r"<\s*(?:[\w.-]+:)?script\b", re.IGNORECASE), "script"),
     (re.compile(r"[\s\"'/]on[a-z]+\s*=", re.IGNORECASE), "event handler"),
     (re.compile(r"(?:java|vb)script\s*:", re.IGNORECASE), "script URL"),
-    (re.compile(r"<\s*(?:[\w-]+:)?(?:foreignObject|iframe|embed|object)\b", re.IGNORECASE), "HTML"),
+    (
+        re.compile(r"<\s*(?:[\w.-]+:)?(?:foreignObject|iframe|embed|object)\b", re.IGNORECASE),
+        "HTML",
+    ),
     (re.compile(r"<!ENTITY", re.IGNORECASE), "entity"),
     (
         re.compile(
@@ -57,9 +62,25 @@ def looks_like_svg(name, head):
 
 
 def svg_risks(content):
-    """The kinds of active content found in an SVG's text (an empty list: a plain drawing)."""
+    """The kinds of active content found in an SVG's text (an empty list: a plain drawing).
+
+    Checked as written and with character references decoded (`&#106;avascript:`). A file
+    that is not UTF-8 (or UTF-16 with its byte-order mark) is refused: in another encoding
+    the patterns would not see what a browser reads.
+    """
+    has_bom = content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not has_bom:
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError:
+            return ["encoding"]
+        if b"\x00" in content:
+            return ["encoding"]
     text = decode(content)
-    return [kind for pattern, kind in SVG_RISKS if pattern.search(text)]
+    texts = (text, html.unescape(text))
+    return [
+        kind for pattern, kind in SVG_RISKS if any(pattern.search(version) for version in texts)
+    ]
 
 
 def check_svg_upload(file, name=None):

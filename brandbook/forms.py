@@ -57,6 +57,7 @@ class PromoOrderForm(forms.Form):
             "send it again."
         ),
         "expired": _("The form was open for more than a day. Please check it and send it again."),
+        "used": _("This request has already been sent. To send another one, open the page again."),
     }
 
     def __init__(self, data=None, *, page, items):
@@ -122,6 +123,11 @@ class PromoOrderForm(forms.Form):
                 _("Choose at least one item: enter how many you need next to it."),
                 code="no_items",
             )
+        if not self.errors:  # only a request that will be stored uses up its form
+            try:
+                services.use_form_token(cleaned.get("started"))
+            except services.FormTokenError as error:
+                raise ValidationError(self.SPAM_MESSAGES[error.kind], code=error.kind) from error
         return cleaned
 
     def ordered_items(self):

@@ -45,7 +45,7 @@ MAX_FORM_AGE_SECONDS = 24 * 60 * 60
 class FormTokenError(Exception):
     def __init__(self, kind):
         super().__init__(kind)
-        self.kind = kind  # "invalid", "too_fast" or "expired"
+        self.kind = kind  # "invalid", "too_fast", "expired" or "used"
 
 
 def form_token(page_id, now=None):
@@ -68,6 +68,17 @@ def check_form_token(token, page_id, now=None):
         raise FormTokenError("too_fast")
     if age > MAX_FORM_AGE_SECONDS:
         raise FormTokenError("expired")
+
+
+def use_form_token(token):
+    """Mark a form as sent: the same form (its token) is never accepted twice.
+
+    Otherwise one page load would let a program send requests, and confirmation e-mails
+    to any address, for a whole day.
+    """
+    digest = hashlib.sha256((token or "").encode()).hexdigest()
+    if not cache.add(f"brandbook:used-form:{digest}", True, MAX_FORM_AGE_SECONDS):
+        raise FormTokenError("used")
 
 
 ORDERS_PER_HOUR = 5

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from brandbook.models import BrandColour, PromoItem, PromoOrder
 
@@ -37,8 +37,29 @@ class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(["view"])
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value):
+    """Text for a CSV cell that a spreadsheet will not run as a formula.
+
+    Requesters type these values; `=HYPERLINK(…)` in a name would otherwise become a live
+    formula in the office's spreadsheet (CSV injection). XLSX export already does this.
+    """
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+class PromoOrderIndexView(IndexView):
+    custom_field_preprocess = {
+        field: {"csv": spreadsheet_text}
+        for field in ("organisation", "name", "email", "phone", "items_summary", "message")
+    }
+
+
 class PromoOrderViewSet(SnippetViewSet):
     model = PromoOrder
+    index_view_class = PromoOrderIndexView
     icon = "list-ul"
     menu_label = _("Orders")
     list_display = ["reference", "created_at", "organisation", "name", "email", "items_summary"]

@@ -1,7 +1,7 @@
 import datetime
 
 from django import forms
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventKind, EventScale
@@ -28,9 +28,9 @@ class EventFilterForm(ListFilterForm):
         self.fields["scale"].choices = everything + EventScale.choices
         self.fields["region"].choices = everything + Region.objects.choices_in(index.locale_id)
         self.fields["area"].choices = everything + PriorityArea.objects.choices_in(index.locale_id)
-        months = events.order_by().dates("start", "month")
         self.fields["month"].choices = everything + [
-            (f"{month:%Y-%m}", formats.date_format(month, "YEAR_MONTH_FORMAT")) for month in months
+            (f"{month:%Y-%m}", formats.date_format(month, "YEAR_MONTH_FORMAT"))
+            for month in months_of(events)
         ]
 
     def filter(self, events):
@@ -49,3 +49,15 @@ class EventFilterForm(ListFilterForm):
             following = (first + datetime.timedelta(days=32)).replace(day=1)
             events = events.filter(start__date__lt=following, end__date__gte=first)
         return events
+
+
+def months_of(events):
+    """Every month in which one of the events takes place, a long event's every month too."""
+    months = set()
+    for start, end in events.order_by().values_list("start", "end"):
+        month = timezone.localtime(start).date().replace(day=1)
+        last = timezone.localtime(end).date().replace(day=1)
+        while month <= last:
+            months.add(month)
+            month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return sorted(months)

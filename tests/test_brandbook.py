@@ -1,6 +1,8 @@
 """The brandbook: the palette (one source for the site's CSS), logo files, promotional materials."""
 
+import csv
 import html as html_module
+import io
 import itertools
 import re
 import time
@@ -18,7 +20,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from brandbook import colours, demo_content, services
+from brandbook import colours, demo_content, documents, services
 from brandbook.blocks import LogoVariantBlock
 from brandbook.models import (
     BrandbookPage,
@@ -690,7 +692,8 @@ def test_an_order_is_stored_emailed_to_the_office_and_confirmed_in_english(
 
     assert confirmation.to == ["ilze@example.com"]
     assert confirmation.subject == f"We have received your order request {order.reference}"
-    assert "Hello Ilze Ozola" in confirmation.body
+    assert confirmation.body.startswith("Hello,")  # what a stranger typed is not mailed back
+    assert "Ilze Ozola" not in confirmation.body
     assert "T-shirt × 10" in confirmation.body and "Badge × 25" in confirmation.body
     assert "115.00 €" in confirmation.body
     assert "We answer within three working days." in confirmation.body
@@ -875,6 +878,56 @@ def test_orders_are_read_only_for_staff_in_the_admin(
     # Nobody without the permission sees them.
     client.logout()
     assert client.get(reverse("wagtailsnippets_brandbook_promoorder:list")).status_code == 302
+
+
+def test_the_same_form_is_accepted_only_once(
+    client, promo_page, items, django_capture_on_commit_callbacks
+):
+    data = order_data(promo_page, items)
+    first = post_order(client, promo_page, data, django_capture_on_commit_callbacks)
+    assert first.status_code == 302
+    mail.outbox.clear()
+    again = post_order(client, promo_page, data, django_capture_on_commit_callbacks)
+    assert again.status_code == 200
+    assert "Šis pieprasījums jau ir nosūtīts" in again.content.decode()
+    assert PromoOrder.objects.count() == 1 and mail.outbox == []
+
+
+def test_the_order_export_does_not_let_a_spreadsheet_run_what_a_requester_typed(
+    client, coordinator, promo_page, items, django_capture_on_commit_callbacks
+):
+    data = order_data(
+        promo_page,
+        items,
+        name='=HYPERLINK("http://spam.example","Klikšķini")',
+        message="@SUM(1+1)*cmd|' /C calc'!A0",
+    )
+    assert (
+        post_order(client, promo_page, data, django_capture_on_commit_callbacks).status_code == 302
+    )
+    client.force_login(coordinator)
+    export = client.get(reverse("wagtailsnippets_brandbook_promoorder:list"), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert '\'=HYPERLINK("http://spam.example","Klikšķini")' in cells
+    assert "'@SUM(1+1)*cmd|' /C calc'!A0" in cells
+    assert not any(cell.startswith(("=", "@", "+")) for cell in cells)
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        b'<svg xmlns="http://www.w3.org/2000/svg"><s.v:script xmlns:s.v="http://www.w3.org/2000/svg">'
+        b"alert(1)</s.v:script></svg>",
+        b'<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="href" '
+        b'to="&#106;avascript:alert(1)"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'.encode(
+            "utf-16-le"
+        ),
+    ],
+)
+def test_disguised_scripts_in_svg_are_found(svg):
+    assert documents.svg_risks(svg)
 
 
 def test_admin_pages_of_the_brandbook_open(client, coordinator, promo_page, items):

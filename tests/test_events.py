@@ -122,13 +122,10 @@ def test_a_month_filter_finds_an_event_that_began_before_the_month(client, index
         datetime.datetime.combine(first + datetime.timedelta(days=2), datetime.time(16), RIGA),
         kind="camp",
     )
-    add_event(  # starts in this month, so the month is offered as a choice
-        index,
-        datetime.datetime.combine(first + datetime.timedelta(days=9), datetime.time(10), RIGA),
-        datetime.datetime.combine(first + datetime.timedelta(days=9), datetime.time(16), RIGA),
-    )
+    # No event starts in that month: it is offered all the same, and finds the long one.
     html = client.get(f"{index.url}?month={first:%Y-%m}").content.decode()
-    assert spanning.title in titles(html)
+    assert f'<option value="{first:%Y-%m}" selected>' in html
+    assert titles(html) == [spanning.title]
 
 
 def test_unknown_filter_values_are_reported(client, index):
@@ -171,6 +168,7 @@ def test_event_ics_is_valid_with_times_in_utc(client, index):
     response = client.get(event.url + "ical/")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"].startswith("attachment;")
+    assert f'filename="{event.slug}.ics"' in response["Content-Disposition"]
     raw = response.content.decode()
     assert all(line.endswith("\r") or not line for line in raw.split("\n")[:-1])  # CRLF
     assert "DTSTART:20300120T080000Z" in raw
@@ -181,6 +179,8 @@ def test_event_ics_is_valid_with_times_in_utc(client, index):
     assert vevent["DTSTART"].dt == datetime.datetime(2030, 1, 20, 8, 0, tzinfo=datetime.UTC)
     assert str(vevent["URL"]) == event.get_full_url()
     assert "Lielā iela 1" in str(vevent["LOCATION"])
+    # Stamped when made, so a calendar fetching it again takes any change.
+    assert abs(vevent["DTSTAMP"].dt - timezone.now()) < datetime.timedelta(minutes=1)
 
     # The English version is the same event for calendars (one UID).
     english_index = index.copy_for_translation(Locale.objects.get(language_code="en"))
@@ -190,6 +190,23 @@ def test_event_ics_is_valid_with_times_in_utc(client, index):
     english.save_revision().publish()
     english_calendar = icalendar.Calendar.from_ical(client.get(english.url + "ical/").content)
     assert english_calendar.walk("VEVENT")[0]["UID"] == vevent["UID"]
+
+
+def test_summer_times_long_lines_and_latvian_file_names_in_ics(client, index):
+    event = add_event(
+        index,
+        riga(2030, 7, 12, 10, 0),  # summer: UTC+3
+        riga(2030, 7, 16, 14, 0),
+        slug="nometne-ērgļos",
+        lead="Garš apraksts, kas noteikti neietilpst vienā kalendāra faila rindā. " * 3,
+    )
+    response = client.get(event.url + "ical/")
+    raw = response.content.decode()
+    assert "DTSTART:20300712T070000Z" in raw and "DTEND:20300716T110000Z" in raw
+    assert all(len(line.encode()) <= 75 for line in raw.split("\r\n"))  # folded
+    assert "filename*=utf-8''nometne-%C4%93rg%C4%BCos.ics" in response["Content-Disposition"]
+    (vevent,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(vevent["DESCRIPTION"]) == event.lead  # unfolded, unescaped: the same text
 
 
 def test_the_upcoming_calendar_and_feed_list_upcoming_events_only(client, index):
