@@ -83,12 +83,15 @@ INSTALLED_APPS = [
     "rest_framework",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth's list of sessions
     "django.contrib.sitemaps",
 ]
 
@@ -104,6 +107,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "members_area.accounts.middleware.SecondFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -190,6 +195,15 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_ADAPTER = "members_area.accounts.adapter.AccountAdapter"
+# A second factor (an authenticator app's codes, plus recovery codes): anyone may turn it on;
+# staff must (members_area.accounts.middleware). Secrets are stored encrypted.
+MFA_ADAPTER = "members_area.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Latvijas Mazpulki"
+# The key the TOTP secrets are encrypted with; derived from the secret key when not given.
+# Set it on its own in production: rotating DJANGO_SECRET_KEY then leaves the second factors
+# working.
+MFA_ENCRYPTION_KEY = os.environ.get("DJANGO_MFA_ENCRYPTION_KEY", "")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))

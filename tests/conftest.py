@@ -1,5 +1,6 @@
 import io
 import shutil
+import time
 
 import pytest
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.db import connections
 DEMO_ADMIN_EMAIL = "koordinators@mazpulki.example"
 DEMO_ADMIN_PASSWORD = "demo-password-for-tests"
 DEMO_DATABASE = {}
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DP"  # a test authenticator app's secret (base32)
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -53,8 +55,27 @@ def pages(db):
     return found
 
 
+def enrol_second_factor(user):
+    """Give a user an authenticator app (and recovery codes), as staff must have."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+    from allauth.mfa.utils import is_mfa_enabled
+
+    if not is_mfa_enabled(user):
+        TOTP.activate(user, TOTP_SECRET)
+        RecoveryCodes.activate(user)
+    return user
+
+
+def totp_code(secret=TOTP_SECRET):
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
 @pytest.fixture
 def coordinator(db):
+    """The demo coordinator, with the second factor staff must have."""
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.get(email=DEMO_ADMIN_EMAIL)
+    return enrol_second_factor(get_user_model().objects.get(email=DEMO_ADMIN_EMAIL))

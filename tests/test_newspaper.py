@@ -16,6 +16,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from home.models import SiteImage
 from newspaper import models as newspaper_models
 from newspaper.models import NewspaperIndexPage, NewspaperIssuePage
+from tests.conftest import enrol_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +176,7 @@ def test_api_lists_issues_with_their_pdf_and_cover(client, django_assert_max_num
 def user_in(group_name, email):
     user = get_user_model().objects.create_user(email=email, password="x")
     user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return enrol_second_factor(user)  # editors must have one
 
 
 @pytest.fixture
