@@ -100,7 +100,8 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     def upcoming_view(self, request):
         return self.listing(request, self.upcoming(), archive=False)
 
-    @path("archive/", name="archive")
+    # A translated route: "arhivs/" in Latvian, "archive/" in English.
+    @path(_("archive/"), name="archive")
     def archive_view(self, request):
         return self.listing(request, self.past(), archive=True)
 

@@ -73,7 +73,7 @@ def test_an_event_ending_today_is_still_upcoming_and_one_ending_yesterday_is_pas
 
     upcoming = titles(client.get(index.url).content.decode())
     assert upcoming == [ends_today_early.title, later.title]  # soonest first
-    past = titles(client.get(index.url + "archive/").content.decode())
+    past = titles(client.get(index.url + "arhivs/").content.decode())
     assert past == [ended_yesterday.title]
 
     html = client.get(ended_yesterday.url).content.decode()
@@ -279,7 +279,7 @@ def test_list_and_detail_query_counts_do_not_grow(client, index, django_assert_m
             priority_areas=[area],
         )
         add_event(index, today_at(10, days=-days), today_at(12, days=-days), main_image=image)
-    urls = [index.url, index.url + "archive/", f"{index.url}?kind=seminar&area={area.slug}"]
+    urls = [index.url, index.url + "arhivs/", f"{index.url}?kind=seminar&area={area.slug}"]
     counts = {}
     for url in [*urls, event.url]:
         client.get(url)
@@ -338,3 +338,16 @@ def test_search_finds_events_by_their_place(client, index):
     )
     html = client.get("/meklet/", {"q": "Rāznas ezera"}).content.decode()
     assert f">{event.title}</a>" in html
+
+
+def test_the_archive_has_an_address_in_each_language(client, index):
+    past = add_event(index, today_at(10, days=-3), today_at(12, days=-3))
+    english_index = index.copy_for_translation(Locale.objects.get(language_code="en"))
+    english_index.title = "Events (test)"
+    english_index.save_revision().publish()
+    english = past.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "A past event"
+    english.save_revision().publish()
+    assert titles(client.get(index.url + "arhivs/").content.decode()) == [past.title]
+    assert titles(client.get(english_index.url + "archive/").content.decode()) == ["A past event"]
+    assert client.get(index.url + "archive/").status_code == 404
