@@ -98,3 +98,15 @@ def test_sessions_are_listed_and_others_can_be_closed(client, coordinator):
     assert UserSession.objects.filter(user=user).count() == 1
     assert other_device.get("/admin/")["Location"].startswith("/konts/login/")
     assert client.get("/admin/").status_code == 200
+
+
+def test_the_account_pages_link_to_each_other(client, coordinator):
+    sign_in(client)
+    client.post("/konts/2fa/authenticate/", {"code": totp_code()})
+    html = client.get("/konts/sessions/").content.decode()
+    nav = html.split('class="account-nav"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/konts/2fa/">Divpakāpju pieteikšanās</a>' in nav
+    assert 'href="/konts/sessions/" aria-current="page">Sesijas</a>' in nav
+    assert 'href="/konts/email/">' in nav and 'href="/konts/logout/">' in nav
+    english = client.get("/en/account/2fa/").content.decode()
+    assert 'href="/en/account/2fa/" aria-current="page">Two-step sign-in</a>' in english
