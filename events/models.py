@@ -2,7 +2,6 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -79,21 +78,8 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         from events.forms import EventFilterForm
 
         form = EventFilterForm(request.GET or None, index=self, events=events)
-        events = (
-            form.filter(events)
-            .select_related("main_image")
-            .prefetch_related("main_image__renditions")
-        )
-        page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            context_overrides={
-                "archive": archive,
-                "filter_form": form,
-                "filtered": form.is_filtered,
-                "page_obj": page_obj,
-                "events": page_obj.object_list,
-            },
+        return self.render_list(
+            request, form, events, per_page=EVENTS_PER_PAGE, name="events", archive=archive
         )
 
     @path("")
@@ -287,6 +273,11 @@ class EventPage(SharedWithTranslationsMixin, RoutablePageMixin, Page):
     @property
     def is_past(self):
         return self.end < start_of_today()
+
+    @property
+    def takes_registrations(self):
+        """Whether the page invites people to register: a coming event with a way to do it."""
+        return not self.is_past and bool(self.registration_info or self.registration_url)
 
     @property
     def is_multi_day(self):

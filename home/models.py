@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -406,6 +407,29 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+    def render_list(self, request, form, pages, *, per_page, name, **context):
+        """A filtered page of this section's pages shown as cards (with their main image).
+
+        The filter form, whether it filters and the page of results are in the context, the
+        pages themselves under `name`.
+        """
+        found = (
+            form.filter(pages)
+            .select_related("main_image")
+            .prefetch_related("main_image__renditions")
+        )
+        page_obj = Paginator(found, per_page).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "filtered": form.is_filtered,
+                "page_obj": page_obj,
+                name: page_obj.object_list,
+                **context,
+            },
+        )
 
 
 class ContentPage(Page):

@@ -1,7 +1,6 @@
 import datetime
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -64,20 +63,8 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         from news.forms import NewsFilterForm
 
         form = NewsFilterForm(request.GET or None, index=self)
-        articles = (
-            form.filter(self.articles())
-            .select_related("main_image")
-            .prefetch_related("main_image__renditions")
-        )
-        page_obj = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-        return self.render(
-            request,
-            context_overrides={
-                "filter_form": form,
-                "filtered": form.is_filtered,
-                "page_obj": page_obj,
-                "articles": page_obj.object_list,
-            },
+        return self.render_list(
+            request, form, self.articles(), per_page=ARTICLES_PER_PAGE, name="articles"
         )
 
     @path("rss/", name="rss")
@@ -215,18 +202,14 @@ class NewsPage(SharedWithTranslationsMixin, Page):
         chosen = [link.article_id for link in self.related_article_links.all()]
         siblings = NewsPage.objects.live().public().exclude(pk=self.pk)
         if chosen:
-            # Chosen in Latvian: shown in this page's language where translated.
-            keys = NewsPage.objects.filter(pk__in=chosen).values("translation_key")
+            # Chosen in Latvian: shown in this page's language where translated, in order.
+            originals = NewsPage.objects.filter(pk__in=chosen).in_bulk()
+            keys = [originals[pk].translation_key for pk in chosen if pk in originals]
             found = {
                 article.translation_key: article
                 for article in siblings.filter(translation_key__in=keys, locale_id=self.locale_id)
             }
-            originals = NewsPage.objects.filter(pk__in=chosen).in_bulk()
-            return [
-                found[originals[pk].translation_key]
-                for pk in chosen
-                if pk in originals and originals[pk].translation_key in found
-            ]
+            return [found[key] for key in keys if key in found]
         areas = [area.pk for area in (self.priority_areas.all() if areas is None else areas)]
         tags = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
         # Counted only for what the article has: an empty "in" would match no article at all.

@@ -7,7 +7,6 @@ run and nothing for an editor to do, and stays readable in the archive.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone, translation
@@ -133,26 +132,22 @@ class OpportunityIndexPage(RoutablePageMixin, SectionIndexPage):
         from opportunities.forms import OpportunityFilterForm
 
         form = OpportunityFilterForm(request.GET or None, index=self)
-        found = form.filter(opportunities).with_cards()
-        page_obj = Paginator(found, OPPORTUNITIES_PER_PAGE).get_page(request.GET.get("page"))
         archive_path, url = self.archive_path(), self.get_url(request)
         # An English alias of an untranslated index is canonical at the Latvian original.
         original = self.alias_of if self.alias_of_id else self
         canonical = original.get_full_url(request)
         if archive:
             canonical += self.archive_path(original.locale.language_code)
-        return self.render(
+        return self.render_list(
             request,
-            context_overrides={
-                "archive": archive,
-                "list_url": url + archive_path if archive else url,
-                "archive_url": url + archive_path,
-                "canonical_url": canonical,
-                "filter_form": form,
-                "filtered": form.is_filtered,
-                "page_obj": page_obj,
-                "opportunities": page_obj.object_list,
-            },
+            form,
+            opportunities,
+            per_page=OPPORTUNITIES_PER_PAGE,
+            name="opportunities",
+            archive=archive,
+            list_url=url + archive_path if archive else url,
+            archive_url=url + archive_path,
+            canonical_url=canonical,
         )
 
     @path("")

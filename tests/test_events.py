@@ -351,3 +351,11 @@ def test_the_archive_has_an_address_in_each_language(client, index):
     assert titles(client.get(index.url + "arhivs/").content.decode()) == [past.title]
     assert titles(client.get(english_index.url + "archive/").content.decode()) == ["A past event"]
     assert client.get(index.url + "archive/").status_code == 404
+
+
+def test_a_past_event_no_longer_invites_registrations(client, index):
+    info = "Piesakies pie sava mazpulka vadītāja."
+    coming = add_event(index, today_at(10, days=2), today_at(12, days=2), registration_info=info)
+    over = add_event(index, today_at(10, days=-2), today_at(12, days=-2), registration_info=info)
+    assert info in client.get(coming.url).content.decode()
+    assert info not in client.get(over.url).content.decode()
