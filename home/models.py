@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
@@ -240,6 +241,52 @@ class Region(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def in_region(self, slug):
+        return self.filter(region__slug=slug)
+
+
+class Municipality(models.Model):
+    """One of Latvia's 43 municipalities (36 novadi and 7 state cities) since the 2021 reform.
+
+    Reference data seeded by a migration, not content: a place has one official name in each
+    language and belongs to one of the five planning regions (the Latvian region term).
+    """
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "novads", _("municipality")
+        STATE_CITY = "valstspilseta", _("state city")
+
+    name_lv = models.CharField(_("name in Latvian"), max_length=100, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("planning region"),
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        limit_choices_to=in_default_language,
+    )
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_lv"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        """The name in the language of the page being shown."""
+        if get_language() == "en":
+            return self.name_en
+        return self.name_lv
 
 
 # Site settings ------------------------------------------------------------------------------
