@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "opportunities",
     "brandbook",
     "members_area.accounts",
+    "members_area.clubs",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: never list both
     "wagtail.contrib.redirects",

@@ -12,6 +12,7 @@ from brandbook.views import brand_colours_css
 from home.sitemap import TranslatedPagesSitemap
 from home.views import robots_txt, search, serve_document, serve_media
 from mazpulki.api import api_router
+from members_area.accounts.views.card import card_lookup
 
 urlpatterns = [
     # Wagtail's own sign-in would bypass allauth's rate limits (and, later, its second factor).
@@ -32,6 +33,8 @@ urlpatterns = [
         name="wagtaildocs_authenticate_with_password",
     ),
     path("api/v2/", api_router.urls),
+    # The address in a member card's QR code: short, and in the scanning phone's language.
+    path("k/<str:token>/", card_lookup, name="card_lookup"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
     # The site's colours, from the brandbook's palette (see brandbook.views).
@@ -45,6 +48,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(_("search/"), search, name="search"),
     path(_("account/"), include("allauth.urls")),
+    path(_("members/"), include("members_area.urls")),
     # Wagtail's sign-in for private pages: also allauth's.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("", include(wagtail_urls)),

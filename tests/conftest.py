@@ -79,3 +79,14 @@ def coordinator(db):
     from django.contrib.auth import get_user_model
 
     return enrol_second_factor(get_user_model().objects.get(email=DEMO_ADMIN_EMAIL))
+
+
+@pytest.fixture
+def world(db):
+    """A small organisation (tests/members.py); staff have their second factor."""
+    from tests.members import build_world
+
+    world = build_world()
+    for user in (world.leader, world.other_leader, world.coordinator):
+        enrol_second_factor(user)
+    return world

@@ -44,7 +44,7 @@ def test_unverified_email_cannot_sign_in(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_sign_up_is_closed_until_the_join_flow_exists(client):
+def test_accounts_are_made_by_the_join_form_only(client):
     count = get_user_model().objects.count()
     response = client.post(
         "/konts/signup/",
@@ -56,6 +56,7 @@ def test_sign_up_is_closed_until_the_join_flow_exists(client):
     )
     assert response.status_code == 200
     assert get_user_model().objects.count() == count
+    assert 'href="/biedri/pievienoties/"' in response.content.decode()
 
 
 def test_email_is_the_login_and_is_stored_in_lower_case():

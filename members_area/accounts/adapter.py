@@ -10,8 +10,8 @@ from django.urls import reverse
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
-        # Accounts are created by the join flow (members issue); until it exists nobody
-        # can register an account that would lead nowhere.
+        # Accounts are made by the join form (members_area.clubs), which asks who joins and
+        # for which club; allauth's bare sign-up page would make logins that lead nowhere.
         return False
 
     def get_login_redirect_url(self, request):

@@ -35,7 +35,9 @@ from brandbook import demo_content as brandbook_demo
 from events.demo_content import EVENTS
 from home import demo_content
 from home.demo_content import DemoPage, DocumentRef, ImageRef, PageRef, T, TermRef
-from home.models import HomePage, OrganisationSettings, SiteImage
+from home.models import HomePage, Municipality, OrganisationSettings, SiteImage
+from members_area.clubs import demo_content as clubs_demo
+from members_area.clubs.models import Club
 from news.demo_content import ARTICLES, TAGS
 from news.models import NewsTag
 from newspaper.demo_content import ISSUES
@@ -46,6 +48,13 @@ NEWS_INDEX = "jaunumi"
 NEWSPAPER_INDEX = "avize-mazpulks"
 EVENTS_INDEX = "pasakumi"
 RIGA = ZoneInfo("Europe/Riga")
+
+# The home page's call to join leads to the club finder.
+HOME = {
+    **demo_content.HOME,
+    "join_link_label": T("Atrodi savu mazpulku", "Find your club"),
+    "join_page": PageRef(clubs_demo.CLUB_FINDER),
+}
 
 
 class Command(BaseCommand):
@@ -67,6 +76,7 @@ class Command(BaseCommand):
             brandbook_demo.ensure_promo_items(self.latvian, self.english, self.images)
             self.ensure_organisation_settings()
             self.ensure_news_tags()
+            self.ensure_clubs()
 
             home = self.ensure_home()
             pages = {None: home}
@@ -82,11 +92,11 @@ class Command(BaseCommand):
                 self.set_fields(page, self.demo_fields(demo_page))
                 self.publish(page)
             if home.latest_revision_id is None:  # never edited, by the loader or a person
-                self.set_fields(home, demo_content.HOME)
+                self.set_fields(home, HOME)
                 self.publish(home)
                 self.created["home page"] += 1
 
-            self.ensure_translation(home, demo_content.HOME)
+            self.ensure_translation(home, HOME)
             for demo_page in all_pages:
                 self.ensure_translation(pages[demo_page.slug.lv], self.demo_fields(demo_page))
             # Anything else in Latvian appears in English as an alias until translated.
@@ -206,6 +216,29 @@ class Command(BaseCommand):
                 english = tag.copy_for_translation(self.english)
                 english.name = demo_tag.name.en
                 english.save()
+
+    # Clubs ---------------------------------------------------------------------------------
+
+    def ensure_clubs(self):
+        """The demo clubs, by number: a club changed in the admin keeps its changes."""
+        municipalities = {m.slug: m for m in Municipality.objects.all()}
+        for demo_club in clubs_demo.CLUBS:
+            _club, created = Club.objects.get_or_create(
+                number=demo_club.number,
+                defaults={
+                    "name": demo_club.name,
+                    "kind": Club.Kind.LOCAL,
+                    "municipality": municipalities[demo_club.municipality],
+                    "meeting_place": demo_club.meeting_place,
+                    "meeting_time": demo_club.meeting_time,
+                    "contact_name": demo_club.contact_name,
+                    "contact_email": demo_club.contact_email,
+                    "contact_phone": demo_club.contact_phone,
+                    "active": demo_club.active,
+                },
+            )
+            if created:
+                self.created["clubs"] += 1
 
     # Settings ------------------------------------------------------------------------------
 
@@ -406,6 +439,7 @@ def demo_pages():
         )
     pages.extend(OPPORTUNITY_PAGES)
     pages.extend(brandbook_demo.PAGES)
+    pages.extend(clubs_demo.PAGES)
     return pages
 
 

@@ -1,0 +1,21 @@
+"""A password set from an e-mailed link proves the address: it counts as confirmed."""
+
+from allauth.account.models import EmailAddress
+from allauth.account.signals import password_reset
+from django.dispatch import receiver
+
+
+@receiver(password_reset)
+def confirm_address_on_password_reset(sender, request, user, **kwargs):
+    # Only for a login with a single address: the link can then only have gone to it, and
+    # whoever opened it reads that mailbox (with several, we cannot tell which one was used).
+    addresses = list(EmailAddress.objects.filter(user=user))
+    if len(addresses) != 1:
+        return
+    address = addresses[0]
+    if not address.verified and address.email.lower() == user.email.lower():
+        address.verified = True
+        address.save(update_fields=["verified"])
+        from allauth.account.signals import email_confirmed
+
+        email_confirmed.send(sender=EmailAddress, request=request, email_address=address)

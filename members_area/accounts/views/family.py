@@ -1,0 +1,109 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from members_area.accounts import services
+from members_area.accounts.decorators import family_required
+from members_area.accounts.models import MemberCard, Person, current_year
+from members_area.clubs.models import JoinRequest, Membership
+from members_area.clubs.services import renew_membership, renewable_membership
+
+
+@family_required
+def family_home(request):
+    """Family only: the login's own record and its children, their clubs, cards and requests."""
+    year = current_year()
+    people = list(
+        Person.objects.of_family(request.user)
+        .not_erased()
+        .select_related("municipality", "user")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(year__gte=year - 1).select_related("club"),
+            ),
+            Prefetch(
+                "join_requests",
+                queryset=JoinRequest.objects.exclude(status=JoinRequest.Status.APPROVED)
+                .filter(year=year)
+                .select_related("club"),
+            ),
+            Prefetch("cards", queryset=MemberCard.objects.filter(revoked_at=None)),
+            "guardians",
+        )
+    )
+    for person in people:
+        person.this_year = [
+            m for m in person.memberships.all() if m.year == year and m.status == "active"
+        ]
+        last_year = [m for m in person.memberships.all() if m.year == year - 1]
+        person.renewable = (
+            last_year[0]
+            if last_year and not person.this_year and last_year[0].club.active
+            else None
+        )
+        person.has_card = bool(person.cards.all())
+        person.can_get_own_login = (
+            person.user_id is None
+            and person.may_have_own_login()
+            and any(g.user_id == request.user.pk for g in person.guardians.all())
+        )
+    return render(request, "accounts/family_home.html", {"people": people, "year": year})
+
+
+@require_POST
+@family_required
+def renew(request, person_id):
+    """Family only: this year's membership in last year's club, in one click."""
+    person = get_object_or_404(Person.objects.of_family(request.user).not_erased(), pk=person_id)
+    if renewable_membership(person) is None:
+        messages.error(request, _("There is no membership from last year to renew."))
+        return redirect("members:home")
+    try:
+        membership = renew_membership(person, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(person)s is a member of %(club)s again in %(year)s. The member card is valid.")
+            % {"person": person.full_name, "club": membership.club, "year": membership.year},
+        )
+    return redirect("members:home")
+
+
+class OwnLoginForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("The youth's own e-mail address"),
+        help_text=gettext_lazy("We send a link there to choose a password."),
+    )
+
+
+@family_required
+def invite_own_login(request, person_id):
+    """Guardians only: give a child of 13 or more a login of his own."""
+    person = get_object_or_404(
+        Person.objects.filter(guardians__user=request.user).not_erased().distinct(), pk=person_id
+    )
+    form = OwnLoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.give_own_login(person, form.cleaned_data["email"], by=request.user)
+        except services.OwnLoginError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "We have sent %(person)s an e-mail with a link to choose a password. "
+                    "You keep seeing the records as the guardian."
+                )
+                % {"person": person.first_name},
+            )
+            return redirect("members:home")
+    return render(request, "accounts/own_login.html", {"person": person, "form": form})

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ClubsConfig(AppConfig):
+    name = "members_area.clubs"
+    label = "clubs"
+    verbose_name = _("Clubs")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from members_area.clubs import personal_data, signals  # noqa: F401
+
+        personal_data.register()

@@ -1,0 +1,292 @@
+"""Joining a club, the leader's decision, and the yearly renewal.
+
+Every change records who made it and when, and e-mails the people concerned (see tasks.py).
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members_area.accounts.models import (
+    PRIVACY_POLICY_VERSION,
+    Consent,
+    Guardian,
+    Person,
+    current_year,
+)
+from members_area.accounts.services import assign_member_number, issue_card
+from members_area.clubs import tasks
+from members_area.clubs.models import JoinRequest, Membership
+
+
+@dataclass
+class GuardianDetails:
+    first_name: str
+    last_name: str
+    email: str
+    phone: str = ""
+
+
+@transaction.atomic
+def submit_join_request(
+    *,
+    submitted_by,
+    person,
+    club,
+    role,
+    photo_consent,
+    guardian=None,
+    message="",
+    language="lv",
+):
+    """Record a join request with its consents. It waits for the submitter's e-mail address to
+    be confirmed, then for the club's leader."""
+    if person.pk is None:
+        person.save()
+    elif person.join_requests.filter(
+        club=club, status__in=[JoinRequest.Status.UNVERIFIED, JoinRequest.Status.PENDING]
+    ).exists():
+        raise ValidationError(_("A request to join this club is already waiting for a decision."))
+    elif person.memberships.current().filter(club=club).exists():
+        raise ValidationError(_("Already a member of this club this year."))
+    if guardian is not None:
+        record = Guardian.objects.filter(email__iexact=guardian.email, children=person).first()
+        if record is None:
+            record = Guardian.objects.create(
+                first_name=guardian.first_name,
+                last_name=guardian.last_name,
+                email=guardian.email.lower(),
+                phone=guardian.phone,
+                user=submitted_by if submitted_by.email.lower() == guardian.email.lower() else None,
+            )
+            record.children.add(person)
+    person.photo_consent = photo_consent
+    person.save(update_fields=["photo_consent"])
+    for kind, level in (
+        (Consent.Kind.DATA_PROCESSING, "yes"),
+        (Consent.Kind.PHOTOS, photo_consent),
+    ):
+        Consent.objects.create(
+            person=person,
+            kind=kind,
+            level=level,
+            policy_version=PRIVACY_POLICY_VERSION,
+            given_by=submitted_by,
+        )
+    verified = email_is_verified(submitted_by)
+    join_request = JoinRequest.objects.create(
+        person=person,
+        club=club,
+        role=role,
+        year=current_year(),
+        message=message,
+        language=language,
+        submitted_by=submitted_by,
+        status=JoinRequest.Status.PENDING if verified else JoinRequest.Status.UNVERIFIED,
+    )
+    if verified:
+        transaction.on_commit(lambda: tasks.notify_approvers.enqueue(join_request.pk))
+    return join_request
+
+
+def email_is_verified(user):
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
+@transaction.atomic
+def email_confirmed(user):
+    """The submitter proved his address: his requests go to the leaders, and guardian records
+    naming that address become his."""
+    Guardian.objects.filter(user=None, email__iexact=user.email).update(user=user)
+    waiting = list(
+        JoinRequest.objects.filter(submitted_by=user, status=JoinRequest.Status.UNVERIFIED)
+    )
+    for join_request in waiting:
+        join_request.status = JoinRequest.Status.PENDING
+        join_request.save(update_fields=["status"])
+        pk = join_request.pk
+        transaction.on_commit(lambda pk=pk: tasks.notify_approvers.enqueue(pk))
+    return waiting
+
+
+def _lock_for_decision(join_request, by):
+    join_request = (
+        JoinRequest.objects.select_for_update().select_related("club").get(pk=join_request.pk)
+    )
+    if not join_request.can_be_decided_by(by):
+        raise PermissionDenied
+    if join_request.status != JoinRequest.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    return join_request
+
+
+@transaction.atomic
+def approve_join_request(join_request, by):
+    """The person becomes a member for this year, gets a member number and a card."""
+    join_request = _lock_for_decision(join_request, by)
+    person = join_request.person
+    membership, _created = Membership.objects.get_or_create(
+        person=person,
+        club=join_request.club,
+        year=join_request.year,
+        defaults={"role": join_request.role, "created_by": by},
+    )
+    if membership.status != Membership.Status.ACTIVE:
+        membership.status = Membership.Status.ACTIVE
+        membership.save(update_fields=["status"])
+    person.status = Person.Status.ACTIVE
+    person.save(update_fields=["status"])
+    assign_member_number(person)
+    issue_card(person)
+    join_request.status = JoinRequest.Status.APPROVED
+    join_request.decided_by = by
+    join_request.decided_at = timezone.now()
+    join_request.save(update_fields=["status", "decided_by", "decided_at"])
+    transaction.on_commit(lambda: tasks.send_decision.enqueue(join_request.pk))
+    return membership
+
+
+@transaction.atomic
+def decline_join_request(join_request, by, reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Write the reason: the family will read it."))
+    join_request = _lock_for_decision(join_request, by)
+    join_request.status = JoinRequest.Status.DECLINED
+    join_request.decided_by = by
+    join_request.decided_at = timezone.now()
+    join_request.decline_reason = reason
+    join_request.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
+    transaction.on_commit(lambda: tasks.send_decision.enqueue(join_request.pk))
+    return join_request
+
+
+def renewable_membership(person, year=None):
+    """Last year's membership that can be carried over to this year, if there is one."""
+    year = year or current_year()
+    if person.status == Person.Status.ERASED:
+        return None
+    if person.memberships.filter(year=year, status=Membership.Status.ACTIVE).exists():
+        return None
+    return (
+        person.memberships.filter(year=year - 1, club__active=True)
+        .select_related("club")
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+@transaction.atomic
+def renew_membership(person, by):
+    """One click: this year's membership in last year's club, with the same role."""
+    previous = renewable_membership(person)
+    if previous is None:
+        raise ValidationError(_("There is no membership from last year to renew."))
+    membership, created = Membership.objects.get_or_create(
+        person=person,
+        club=previous.club,
+        year=current_year(),
+        defaults={"role": previous.role, "created_by": by},
+    )
+    if not created:
+        membership.status = Membership.Status.ACTIVE
+        membership.save(update_fields=["status"])
+    if person.status != Person.Status.ACTIVE:
+        person.status = Person.Status.ACTIVE
+        person.save(update_fields=["status"])
+    issue_card(person)
+    return membership
+
+
+@dataclass
+class JoinResult:
+    join_request: "JoinRequest | None"
+    new_login: object = None  # a login made for a visitor, whose address is not confirmed yet
+    existing_account: bool = False  # the visitor's address already has a login
+
+
+@transaction.atomic
+def join(data, user, language):
+    """Everything the join form asks for: the login (for a visitor), the person, the guardian,
+    the consents and the request. `data` is JoinForm.cleaned_data."""
+    from members_area.accounts.models import User
+
+    new_login = None
+    if not user.is_authenticated:
+        email = data["email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            # Not said on the page (it would tell anyone who has an account): e-mailed instead.
+            transaction.on_commit(
+                lambda: tasks.send_existing_account_notice.enqueue(email, language)
+            )
+            return JoinResult(None, existing_account=True)
+        for_child = data["for_whom"] == "child"
+        user = new_login = User.objects.create_user(
+            email=email,
+            password=data["password1"],
+            first_name=data["parent_first_name"] if for_child else data["first_name"],
+            last_name=data["parent_last_name"] if for_child else data["last_name"],
+        )
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+    person = _person_joining(data, user)
+    guardian = None
+    if data["for_whom"] == "child":
+        guardian = GuardianDetails(
+            first_name=data["parent_first_name"] or user.first_name,
+            last_name=data["parent_last_name"] or user.last_name,
+            email=user.email,
+            phone=data["parent_phone"],
+        )
+    elif person.is_minor():
+        guardian = GuardianDetails(
+            first_name=data["guardian_first_name"],
+            last_name=data["guardian_last_name"],
+            email=data["guardian_email"],
+            phone=data["guardian_phone"],
+        )
+    join_request = submit_join_request(
+        submitted_by=user,
+        person=person,
+        club=data["club"],
+        role=data["role"],
+        photo_consent=data["photo_consent"],
+        guardian=guardian,
+        message=data["message"],
+        language=language,
+    )
+    return JoinResult(join_request, new_login=new_login)
+
+
+def _person_joining(data, user):
+    """The record of who joins: the login's own or an existing child's, else a new one."""
+    details = {
+        "first_name": data["first_name"].strip(),
+        "last_name": data["last_name"].strip(),
+        "date_of_birth": data["date_of_birth"],
+        "municipality": data["municipality"],
+        "phone": data["phone"],
+    }
+    if data["for_whom"] == "myself":
+        person = Person.objects.filter(user=user).first() or Person(user=user)
+    else:
+        person = (
+            Person.objects.filter(
+                guardians__user=user,
+                first_name__iexact=details["first_name"],
+                date_of_birth=details["date_of_birth"],
+            ).first()
+            or Person()
+        )
+    if person.status == Person.Status.ERASED:
+        person = Person(user=person.user)
+    for name, value in details.items():
+        setattr(person, name, value)
+    person.save()
+    return person

@@ -1,0 +1,8 @@
+"""The member area's addresses, inside the site's language prefixes (/biedri/, /en/members/)."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("members_area.accounts.urls")),
+    path("", include("members_area.clubs.urls")),
+]

@@ -1,0 +1,123 @@
+"""Who may open each member-area address: anonymous, another family, another club's leader,
+the club's leader, a coordinator, and the family itself.
+
+Every named URL of the member area must have a row here: a new view without a stated rule
+fails `test_every_member_area_url_has_an_access_rule`.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+from django.utils import timezone
+
+from members_area.clubs.models import JoinRequest
+from tests.members import make_person, years_ago
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "login"  # a redirect to the sign-in page
+ROLES = ("anonymous", "other_parent", "other_leader", "leader", "coordinator", "parent")
+
+
+def row(anonymous, other_parent, other_leader, leader, coordinator, parent):
+    return dict(
+        zip(
+            ROLES, (anonymous, other_parent, other_leader, leader, coordinator, parent), strict=True
+        )
+    )
+
+
+FAMILY_ONLY = row(LOGIN, 404, 404, 404, 404, 200)
+OWN_PAGE = row(LOGIN, 200, 200, 200, 200, 200)  # everyone sees his own, never the child's
+PUBLIC = row(200, 200, 200, 200, 200, 200)
+STAFF = row(LOGIN, 403, 200, 200, 200, 403)  # other_leader sees his own club, not the child
+STAFF_OBJECT = row(LOGIN, 403, 404, 200, 200, 403)
+COORDINATORS = row(LOGIN, 403, 403, 403, 200, 403)
+
+# name -> (method, arguments from the world, expected status by role, may the child's name show)
+RULES = {
+    "members:home": ("get", None, OWN_PAGE),
+    "members:renew": ("post", "child", row(LOGIN, 404, 404, 404, 404, 302)),
+    "members:invite": ("get", "child", FAMILY_ONLY),
+    "members:card": ("get", "child", FAMILY_ONLY),
+    "members:card_png": ("get", "child", FAMILY_ONLY),
+    "members:card_svg": ("get", "child", FAMILY_ONLY),
+    "members:card_print": ("get", "child", FAMILY_ONLY),
+    "members:card_lost": ("get", "child", FAMILY_ONLY),
+    "members:my_data": ("get", None, OWN_PAGE),
+    "members:my_data_json": ("get", None, OWN_PAGE),
+    "members:erase_person": ("get", "child", FAMILY_ONLY),
+    "members:close_account": ("get", None, OWN_PAGE),
+    "clubs:join": ("get", None, PUBLIC),
+    "clubs:join_sent": ("get", None, row(302, 302, 302, 302, 302, 302)),
+    "clubs:staff_members": ("get", None, STAFF),
+    "clubs:join_requests": ("get", None, STAFF),
+    "clubs:join_request": ("get", "join_request", STAFF_OBJECT),
+    "clubs:export_csv": ("get", None, COORDINATORS),
+    "clubs:export_xlsx": ("get", None, COORDINATORS),
+    "card_lookup": ("get", "token", PUBLIC),
+}
+# Pages where the child's name may appear, by role.
+SHOWS_CHILD = {
+    "members:home": {"parent"},
+    "members:my_data": {"parent"},
+    "members:my_data_json": {"parent"},
+    "members:close_account": {"parent"},
+    "clubs:staff_members": {"leader", "coordinator"},
+    "clubs:join_requests": {"leader", "coordinator"},
+    "card_lookup": {"leader", "coordinator"},
+    "clubs:export_csv": {"coordinator"},
+}
+
+
+def member_area_url_names():
+    names = set()
+    resolver = get_resolver()
+    for namespace in ("members", "clubs"):
+        _prefix, sub = resolver.namespace_dict[namespace]
+        names |= {f"{namespace}:{name}" for name in sub.reverse_dict if isinstance(name, str)}
+    return names | {"card_lookup"}
+
+
+def test_every_member_area_url_has_an_access_rule():
+    assert member_area_url_names() == set(RULES)
+
+
+def arguments(world, kind):
+    if kind == "child":
+        return [world.child.pk]
+    if kind == "token":
+        return [world.child.current_card().token]
+    if kind == "join_request":
+        applicant = make_person("Pēteris", "Pieteicējs", years_ago(11))
+        world.parent.guardian_records.get().children.add(applicant)
+        join_request = JoinRequest.objects.create(
+            person=applicant,
+            club=world.club,
+            year=timezone.localdate().year,
+            status=JoinRequest.Status.PENDING,
+            submitted_by=world.parent,
+        )
+        return [join_request.pk]
+    return []
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+@pytest.mark.parametrize("role", ROLES)
+def test_access(client, world, name, role):
+    method, kind, expected = RULES[name]
+    url = reverse(name, args=arguments(world, kind))
+    if role != "anonymous":
+        client.force_login(getattr(world, role))
+    response = getattr(client, method)(url)
+    wanted = expected[role]
+    if wanted == LOGIN:
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("account_login")), url
+        return
+    assert response.status_code == wanted, (url, role, response.status_code)
+    content_type = response.get("Content-Type", "")
+    if response.status_code == 200 and content_type.startswith(("text/", "application/json")):
+        body = response.content.decode()
+        shown = "Anna" in body and "Ozola" in body
+        if role not in SHOWS_CHILD.get(name, {"parent"} if wanted == 200 and kind else set()):
+            assert not shown, (url, role)
