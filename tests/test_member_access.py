@@ -38,6 +38,7 @@ RULES = {
     "members:home": ("get", None, OWN_PAGE),
     "members:renew": ("post", "child", row(LOGIN, 404, 404, 404, 404, 302)),
     "members:invite": ("get", "child", FAMILY_ONLY),
+    "members:edit": ("get", "child", FAMILY_ONLY),
     "members:card": ("get", "child", FAMILY_ONLY),
     "members:card_png": ("get", "child", FAMILY_ONLY),
     "members:card_svg": ("get", "child", FAMILY_ONLY),

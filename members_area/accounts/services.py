@@ -340,3 +340,25 @@ def give_own_login(person, email, by):
         lambda: tasks.send_own_login_invitation.enqueue(user.pk, by.pk, get_language())
     )
     return user
+
+
+@transaction.atomic
+def update_person(person, form, by):
+    """Save the family's changes; a new photo consent is recorded like the first one."""
+    from members_area.accounts.models import PRIVACY_POLICY_VERSION, Consent
+
+    consent_changed = "photo_consent" in form.changed_data
+    old_photo = Person.objects.get(pk=person.pk).photo
+    form.save()  # PhotoField re-encodes the photo without metadata (or refuses it)
+    if old_photo and old_photo.name != person.photo.name:
+        # A replaced or removed photo of a child does not stay behind on the disk.
+        transaction.on_commit(lambda: old_photo.storage.delete(old_photo.name))
+    if consent_changed:
+        Consent.objects.create(
+            person=person,
+            kind=Consent.Kind.PHOTOS,
+            level=person.photo_consent,
+            policy_version=PRIVACY_POLICY_VERSION,
+            given_by=by,
+        )
+    return person

@@ -107,3 +107,45 @@ def invite_own_login(request, person_id):
             )
             return redirect("members:home")
     return render(request, "accounts/own_login.html", {"person": person, "form": form})
+
+
+class PersonForm(forms.ModelForm):
+    """What a family keeps up to date itself; names and birth date are corrected by the office."""
+
+    class Meta:
+        model = Person
+        fields = ["municipality", "phone", "photo", "photo_consent"]
+        widgets = {"photo_consent": forms.RadioSelect}
+        help_texts = {
+            "photo": gettext_lazy(
+                "Shown on the member card and to the club's leader. JPEG, PNG or HEIC, "
+                "at most 10 MB; where it was taken is removed from the file."
+            )
+        }
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "size") and photo.size > MAX_PHOTO_BYTES:
+            raise forms.ValidationError(gettext_lazy("The photo is larger than 10 MB."))
+        return photo
+
+
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+
+
+@family_required
+def edit_person(request, person_id):
+    """Family only: place, phone, photo and the photo consent (a change is a new consent)."""
+    person = get_object_or_404(Person.objects.of_family(request.user).not_erased(), pk=person_id)
+    form = PersonForm(request.POST or None, request.FILES or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_person(person, form, by=request.user)
+        except ValidationError as error:
+            form.add_error("photo", error)
+        else:
+            messages.success(
+                request, _("The details of %(person)s are saved.") % {"person": person.full_name}
+            )
+            return redirect("members:home")
+    return render(request, "accounts/edit_person.html", {"person": person, "form": form})
