@@ -56,7 +56,7 @@ def robots_txt(request):
 # Originals of images are shown only as renditions; documents only through Wagtail's view,
 # which checks private collections; uploads waiting for their details are nobody's
 # business. The web server must refuse these folders too (see the README).
-PRIVATE_MEDIA_FOLDERS = ("original_images/", "documents/", "uploaded_files/")
+PRIVATE_MEDIA_FOLDERS = ("original_images/", "documents/", "uploaded_files/", "people/")
 
 
 def serve_media(request, path):

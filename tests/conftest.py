@@ -37,7 +37,10 @@ def _clear_caches():
     """Wagtail caches site root paths; a rolled-back test must not leave them behind."""
     yield
     for cache in caches.all():
-        cache.clear()
+        if hasattr(cache, "delete_pattern"):
+            cache.delete_pattern("*")  # django-redis: only this process's keys (its prefix)
+        else:
+            cache.clear()
 
 
 @pytest.fixture

@@ -38,3 +38,8 @@ STATIC_ROOT.mkdir()
 # localize's records are not needed to show pages, and restoring its LocaleSynchronization
 # would start a tree sync half-way through the restore.
 TEST_NON_SERIALIZED_APPS = ["wagtail_localize"]
+
+# Parallel test processes (pytest-xdist) share one Redis: each keeps to its own keys, and the
+# suite's cache clearing deletes only those (tests/conftest.py).
+if "django_redis" in CACHES["default"]["BACKEND"] and os.environ.get("PYTEST_XDIST_WORKER"):  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] += "-" + os.environ["PYTEST_XDIST_WORKER"]  # noqa: F405

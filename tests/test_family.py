@@ -40,7 +40,7 @@ def test_a_parent_uploads_a_photo_which_loses_its_location(client, world):
     # The file's name says nothing about the child.
     assert re.fullmatch(r"people/[0-9a-f]{32}\.jpg", world.child.photo.name)
     card = client.get(f"/biedri/{world.child.pk}/karte/").content.decode()
-    assert world.child.photo.url in card
+    assert f"/biedri/{world.child.pk}/foto/" in card
 
 
 def test_a_replaced_photo_is_removed_from_storage(
@@ -97,3 +97,33 @@ def test_the_family_page_has_a_query_budget(client, world, django_assert_max_num
     html = response.content.decode()
     assert "Anna Ozola" in html and "Jānis Ozols" in html
     assert "Līga" not in html
+
+
+def test_a_photo_is_served_only_to_those_who_may_see_it(client, world):
+    client.force_login(world.parent)
+    upload = SimpleUploadedFile("anna.jpg", photo_with_gps(), content_type="image/jpeg")
+    client.post(edit_url(world.child), details(world, photo=upload, photo_consent="internal"))
+    photo = f"/biedri/{world.child.pk}/foto/"
+    response = client.get(photo)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    world.child.refresh_from_db()
+    # The file itself is not public, even by its random name.
+    client.logout()
+    assert client.get("/media/" + world.child.photo.name).status_code == 404
+    assert client.get(photo).status_code == 404
+    for who, status in [
+        (world.other_parent, 404),
+        (world.other_leader, 404),
+        (world.leader, 200),
+        (world.coordinator, 200),
+    ]:
+        client.force_login(who)
+        assert client.get(photo).status_code == status, who
+    # Without consent to photos, staff do not see it; the family does.
+    client.force_login(world.parent)
+    client.post(edit_url(world.child), details(world, photo_consent="none"))
+    client.force_login(world.leader)
+    assert client.get(photo).status_code == 404
+    client.force_login(world.parent)
+    assert client.get(photo).status_code == 200

@@ -312,8 +312,11 @@ def test_a_guardian_gives_a_youth_his_own_login(client, world, django_capture_on
     assert response.status_code == 302
     teen.refresh_from_db()
     assert teen.user.email == "roberts@example.lv"
-    (invitation,) = mail.outbox
-    assert invitation.to == ["roberts@example.lv"] and invitation.cc == ["mamma@example.lv"]
+    invitation, notice = mail.outbox
+    assert invitation.to == ["roberts@example.lv"] and not invitation.cc
+    # The guardian is told, but never gets the link that sets the youth's password.
+    assert notice.to == ["mamma@example.lv"]
+    assert "/konts/password/reset/key/" not in notice.body and "http" not in notice.body
     link = re.search(r"https?://\S+", invitation.body).group(0).split("testserver")[-1]
     link = link.replace("http://127.0.0.1:8000", "")
     client.logout()
@@ -339,3 +342,107 @@ def test_messages_to_a_minor_go_to_the_guardian_too(world):
     assert set(world.youth.message_recipients()) == {"janis@example.lv", "mamma@example.lv"}
     adult = make_person("Zane", "Liepa", years_ago(30), user=make_user("zane@example.lv"))
     assert adult.message_recipients() == ["zane@example.lv"]
+
+
+def test_confirming_an_address_does_not_make_one_a_guardian(
+    client, world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(JOIN, form_data(world))  # Marta names inga@example.lv as her parent
+    marta = Person.objects.get(first_name="Marta")
+    # Someone makes a login for that address through the join form and confirms it.
+    other = form_data(
+        world,
+        first_name="Svešais",
+        date_of_birth=years_ago(30).isoformat(),
+        role="volunteer",
+        email="inga@example.lv",
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(JOIN, other)
+        client.post(confirmation_link(mail.outbox[0]))
+    assert marta.guardians.get().user is None
+    client.force_login(EmailAddress.objects.get(email="inga@example.lv").user)
+    assert "Marta" not in client.get("/biedri/").content.decode()
+    assert client.get(f"/biedri/{marta.pk}/karte/").status_code == 404
+
+
+def test_the_join_form_cannot_change_a_recorded_birth_date(client, world):
+    client.force_login(world.youth.user)
+    data = form_data(
+        world,
+        first_name="Jānis",
+        last_name="Ozols",
+        date_of_birth=years_ago(20).isoformat(),
+        role="leader",
+        club=world.other_club.pk,
+        email="",
+    )
+    response = client.post(JOIN, data)
+    assert response.status_code == 200
+    assert "atšķiras" in response.content.decode()
+    world.youth.refresh_from_db()
+    assert world.youth.age() == 15
+    assert not world.youth.join_requests.exists()
+
+
+def test_a_minor_cannot_join_a_child(client, world):
+    client.force_login(world.youth.user)
+    data = form_data(world, for_whom="child", date_of_birth=years_ago(8).isoformat())
+    response = client.post(JOIN, data)
+    assert "for_whom" in response.context["form"].errors
+    assert not Person.objects.filter(first_name="Marta").exists()
+
+
+def test_an_ended_membership_is_not_renewed(client, world):
+    year = timezone.localdate().year
+    membership = Membership.objects.get(person=world.child)
+    Membership.objects.create(person=world.child, club=world.club, year=year - 1, role="member")
+    membership.status = Membership.Status.ENDED
+    membership.save()
+    client.force_login(world.parent)
+    client.post(f"/biedri/{world.child.pk}/atjaunot/")
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.ENDED
+
+
+def test_a_leader_renews_by_asking_the_coordinators(
+    client, world, django_capture_on_commit_callbacks
+):
+    Membership.objects.filter(person__user=world.leader).update(year=timezone.localdate().year - 1)
+    client.force_login(world.leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/biedri/{world.leader.person.pk}/atjaunot/")
+    assert not Membership.objects.filter(
+        person__user=world.leader, year=timezone.localdate().year
+    ).exists()
+    join_request = JoinRequest.objects.get(person__user=world.leader)
+    assert (join_request.role, join_request.status) == ("leader", "pending")
+    assert world.coordinator.email in mail.outbox[-1].to
+    assert not join_request.can_be_decided_by(world.other_leader)
+
+
+def test_an_erased_persons_waiting_request_cannot_be_approved(world):
+    from members_area.accounts.services import erase_person
+
+    person = make_person("Ieva", "Ozola", years_ago(9), status="applicant")
+    Guardian.objects.get(user=world.parent).children.add(person)
+    join_request = JoinRequest.objects.create(
+        person=person, club=world.club, year=timezone.localdate().year, status="pending"
+    )
+    erase_person(person)
+    join_request.refresh_from_db()
+    assert join_request.status == "declined"
+    with pytest.raises(Exception, match=r"decided|izlemts|lemts"):
+        services.approve_join_request(join_request, by=world.leader)
+    person.refresh_from_db()
+    assert person.status == Person.Status.ERASED
+
+
+def test_a_guardian_does_not_act_for_an_adult_with_his_own_login(client, world):
+    world.youth.date_of_birth = years_ago(19)
+    world.youth.save()
+    client.force_login(world.parent)
+    assert client.get(f"/biedri/{world.youth.pk}/karte/").status_code == 404
+    assert client.get(f"/biedri/{world.child.pk}/karte/").status_code == 200

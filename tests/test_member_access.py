@@ -39,6 +39,8 @@ RULES = {
     "members:renew": ("post", "child", row(LOGIN, 404, 404, 404, 404, 302)),
     "members:invite": ("get", "child", FAMILY_ONLY),
     "members:edit": ("get", "child", FAMILY_ONLY),
+    # The child has no photo in the world: nobody gets a file.
+    "members:photo": ("get", "child", row(404, 404, 404, 404, 404, 404)),
     "members:card": ("get", "child", FAMILY_ONLY),
     "members:card_png": ("get", "child", FAMILY_ONLY),
     "members:card_svg": ("get", "child", FAMILY_ONLY),

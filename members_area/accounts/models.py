@@ -199,7 +199,15 @@ class PersonQuerySet(models.QuerySet):
         """The people a login acts for: its own record and the children it is guardian of."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(models.Q(user=user) | models.Q(guardians__user=user)).distinct()
+        return self.filter(models.Q(user=user) | self._as_guardian(user)).distinct()
+
+    @staticmethod
+    def _as_guardian(user):
+        """A guardian acts for a child until 18, and longer only for one with no own login."""
+        adult_born_before = _years_before(timezone.localdate(), ADULT_AGE)
+        return models.Q(guardians__user=user) & (
+            models.Q(user=None) | models.Q(date_of_birth__gt=adult_born_before)
+        )
 
     def visible_to(self, user):
         """Whom a login may see: its family; the members of clubs it leads; coordinators all."""
@@ -210,7 +218,7 @@ class PersonQuerySet(models.QuerySet):
         led = user.led_club_ids()
         return self.filter(
             models.Q(user=user)
-            | models.Q(guardians__user=user)
+            | self._as_guardian(user)
             | models.Q(memberships__club_id__in=led, memberships__year=current_year())
             | models.Q(join_requests__club_id__in=led)
         ).distinct()

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -51,6 +52,8 @@ def issue_card(person):
 @transaction.atomic
 def replace_lost_card(person):
     """A new token; the old card's code stops working at once."""
+    # Locked: a double click must not leave two valid cards (or fail on the constraint).
+    Person.objects.select_for_update().filter(pk=person.pk).first()
     person.cards.filter(revoked_at=None).update(revoked_at=timezone.now())
     return MemberCard.objects.create(person=person)
 
@@ -215,7 +218,8 @@ def login_erased_with(person):
     """The person's own login if erasing him closes it too, i.e. it acts for nobody else
     (a parent who is also a member keeps his login for his children)."""
     login = person.user if person.user_id else None
-    if login is None:
+    if login is None or login.requires_second_factor:
+        # Staff logins (editors, coordinators, leaders) are closed by the office, not here.
         return None
     if Person.objects.of_family(login).not_erased().exclude(pk=person.pk).exists():
         return None
@@ -303,12 +307,19 @@ def card_holder(user, lookup):
         person=person,
         memberships=list(person.memberships.current().select_related("club")),
         age_group=person.age_group,
-        photo_url=(
-            person.photo.url
-            if person.photo and person.photo_consent != Person.PhotoConsent.NONE
-            else None
-        ),
+        photo_url=reverse("members:photo", args=[person.pk])
+        if may_see_photo(user, person)
+        else None,
     )
+
+
+def may_see_photo(user, person):
+    """A member's photo: his family always; staff who may see the holder, if photos are allowed."""
+    if not person.photo or person.status == Person.Status.ERASED:
+        return False
+    if Person.objects.of_family(user).filter(pk=person.pk).exists():
+        return True
+    return person.photo_consent != Person.PhotoConsent.NONE and may_see_holder(user, person)
 
 
 class OwnLoginError(Exception):

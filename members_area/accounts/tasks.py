@@ -36,5 +36,14 @@ def send_own_login_invitation(user_id, guardian_user_id, language):
             ),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[user.email],
-            cc=[guardian.email] if guardian else [],
         ).send()
+        if guardian is not None:
+            # The guardian is told, without the link: it lets whoever opens it set the password.
+            EmailMessage(
+                subject=gettext("Your own login at Latvijas Mazpulki"),
+                body=render_to_string(
+                    "accounts/emails/own_login_sent.txt", {"user": user, "guardian": guardian}
+                ),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[guardian.email],
+            ).send()

@@ -8,6 +8,7 @@ app_name = "members"
 urlpatterns = [
     path("", family.family_home, name="home"),
     path(_("<int:person_id>/edit/"), family.edit_person, name="edit"),
+    path(_("<int:person_id>/photo/"), family.member_photo, name="photo"),
     path(_("<int:person_id>/renew/"), family.renew, name="renew"),
     path(_("<int:person_id>/own-login/"), family.invite_own_login, name="invite"),
     path(_("<int:person_id>/card/"), card.card, name="card"),

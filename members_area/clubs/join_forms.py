@@ -160,6 +160,9 @@ class JoinForm(forms.Form):
         return cleaned
 
     def _clean_child(self, age, role):
+        own = getattr(self.user, "person", None) if self.user.is_authenticated else None
+        if own is not None and own.is_minor():
+            self.add_error("for_whom", _("Only a parent or guardian (an adult) can join a child."))
         if age >= ADULT_AGE:
             self.add_error(
                 "for_whom",

@@ -84,14 +84,14 @@ class Club(models.Model):
     def is_online(self):
         return self.kind == self.Kind.ONLINE
 
-    def approvers(self):
+    def approvers(self, role=None):
         """Logins that decide on this club's join requests: its leaders; coordinators for the
-        online club (and for a club that has no leader this year)."""
+        online club, for those who would lead a club, and for a club with no leader this year."""
         leaders = User.objects.filter(
             is_active=True,
             person__memberships__in=Membership.objects.current().leading().filter(club=self),
         ).distinct()
-        if self.is_online or not leaders.exists():
+        if self.is_online or role in Membership.LEADING_ROLES or not leaders.exists():
             return User.objects.filter(
                 models.Q(is_superuser=True) | models.Q(groups__name=COORDINATORS_GROUP),
                 is_active=True,

@@ -5,6 +5,8 @@ Memberships stay after erasure as anonymous counts (club, role, year) on the emp
 what people wrote, and the links to the family's logins, go.
 """
 
+from django.utils import timezone
+
 from members_area.accounts.services import register_personal_data
 from members_area.clubs.models import JoinRequest, Membership
 
@@ -63,6 +65,10 @@ def erase(person):
     JoinRequest.objects.filter(person=person).update(
         message="", decline_reason="", submitted_by=None
     )
+    # A request still waiting is withdrawn: nobody can approve an erased person back.
+    JoinRequest.objects.filter(
+        person=person, status__in=[JoinRequest.Status.UNVERIFIED, JoinRequest.Status.PENDING]
+    ).update(status=JoinRequest.Status.DECLINED, decided_at=timezone.now())
     if family_logins:
         Membership.objects.filter(person=person, created_by__in=family_logins).update(
             created_by=None

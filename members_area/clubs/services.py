@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from members_area.accounts.models import (
@@ -100,9 +101,12 @@ def email_is_verified(user):
 
 @transaction.atomic
 def email_confirmed(user):
-    """The submitter proved his address: his requests go to the leaders, and guardian records
-    naming that address become his."""
-    Guardian.objects.filter(user=None, email__iexact=user.email).update(user=user)
+    """The submitter proved his address: his requests go to the leaders.
+
+    Guardian records that only name this address (a youth named his parent) are not linked to
+    the login: proving an address is not proving to be the child's parent, and a login can be
+    made for any address. Such guardians get copies of the messages.
+    """
     waiting = list(
         JoinRequest.objects.filter(submitted_by=user, status=JoinRequest.Status.UNVERIFIED)
     )
@@ -122,6 +126,10 @@ def _lock_for_decision(join_request, by):
         raise PermissionDenied
     if join_request.status != JoinRequest.Status.PENDING:
         raise ValidationError(_("This request has already been decided."))
+    # The person too: two clubs approving him at once must not give two member numbers.
+    join_request.person = Person.objects.select_for_update().get(pk=join_request.person_id)
+    if join_request.person.status == Person.Status.ERASED:
+        raise ValidationError(_("This person's data have been erased."))
     return join_request
 
 
@@ -130,10 +138,11 @@ def approve_join_request(join_request, by):
     """The person becomes a member for this year, gets a member number and a card."""
     join_request = _lock_for_decision(join_request, by)
     person = join_request.person
+    # A request sent in December and approved in January is for the new year.
     membership, _created = Membership.objects.get_or_create(
         person=person,
         club=join_request.club,
-        year=join_request.year,
+        year=max(join_request.year, current_year()),
         defaults={"role": join_request.role, "created_by": by},
     )
     if membership.status != Membership.Status.ACTIVE:
@@ -167,11 +176,12 @@ def decline_join_request(join_request, by, reason):
 
 
 def renewable_membership(person, year=None):
-    """Last year's membership that can be carried over to this year, if there is one."""
+    """Last year's membership that can be carried over to this year, if there is one.
+
+    Not when this year already has a membership of any status: one that was ended stays ended.
+    """
     year = year or current_year()
-    if person.status == Person.Status.ERASED:
-        return None
-    if person.memberships.filter(year=year, status=Membership.Status.ACTIVE).exists():
+    if person.status == Person.Status.ERASED or person.memberships.filter(year=year).exists():
         return None
     return (
         person.memberships.filter(year=year - 1, club__active=True)
@@ -183,19 +193,29 @@ def renewable_membership(person, year=None):
 
 @transaction.atomic
 def renew_membership(person, by):
-    """One click: this year's membership in last year's club, with the same role."""
+    """One click: this year's membership in last year's club, with the same role.
+
+    Leading a club gives access to children's data, so a leader's renewal is a request that a
+    coordinator decides (returned instead of a membership).
+    """
+    person = Person.objects.select_for_update().get(pk=person.pk)
     previous = renewable_membership(person)
     if previous is None:
         raise ValidationError(_("There is no membership from last year to renew."))
-    membership, created = Membership.objects.get_or_create(
-        person=person,
-        club=previous.club,
-        year=current_year(),
-        defaults={"role": previous.role, "created_by": by},
+    if previous.is_leading:
+        join_request, created = JoinRequest.objects.get_or_create(
+            person=person,
+            club=previous.club,
+            year=current_year(),
+            status=JoinRequest.Status.PENDING,
+            defaults={"role": previous.role, "submitted_by": by, "language": get_language()},
+        )
+        if created:
+            transaction.on_commit(lambda: tasks.notify_approvers.enqueue(join_request.pk))
+        return join_request
+    membership = Membership.objects.create(
+        person=person, club=previous.club, year=current_year(), role=previous.role, created_by=by
     )
-    if not created:
-        membership.status = Membership.Status.ACTIVE
-        membership.save(update_fields=["status"])
     if person.status != Person.Status.ACTIVE:
         person.status = Person.Status.ACTIVE
         person.save(update_fields=["status"])
@@ -286,6 +306,18 @@ def _person_joining(data, user):
         )
     if person.status == Person.Status.ERASED:
         person = Person(user=person.user)
+    if person.pk is not None:
+        # A record that exists keeps its name and birth date (the office corrects them): the
+        # age rules were checked against what was typed, so it must be the same.
+        if person.date_of_birth != details["date_of_birth"]:
+            raise ValidationError(
+                _(
+                    "The date of birth differs from the one in the member record. To correct "
+                    "it, write to the office."
+                )
+            )
+        for name in ("first_name", "last_name", "date_of_birth"):
+            details.pop(name)
     for name, value in details.items():
         setattr(person, name, value)
     person.save()

@@ -23,7 +23,7 @@ def notify_approvers(join_request_id):
     )
     if join_request is None or join_request.status != JoinRequest.Status.PENDING:
         return
-    recipients = [user.email for user in join_request.club.approvers()]
+    recipients = [user.email for user in join_request.club.approvers(join_request.role)]
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):

@@ -2,7 +2,9 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -38,15 +40,15 @@ def family_home(request):
         )
     )
     for person in people:
-        person.this_year = [
-            m for m in person.memberships.all() if m.year == year and m.status == "active"
-        ]
+        this_year = [m for m in person.memberships.all() if m.year == year]
+        person.this_year = [m for m in this_year if m.status == Membership.Status.ACTIVE]
         last_year = [m for m in person.memberships.all() if m.year == year - 1]
+        # As services.renewable_membership, from what is already loaded.
         person.renewable = (
-            last_year[0]
-            if last_year and not person.this_year and last_year[0].club.active
-            else None
+            last_year[0] if last_year and not this_year and last_year[0].club.active else None
         )
+        if person.renewable and any(r.is_open for r in person.join_requests.all()):
+            person.renewable = None
         person.has_card = bool(person.cards.all())
         person.can_get_own_login = (
             person.user_id is None
@@ -69,6 +71,16 @@ def renew(request, person_id):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
+        if isinstance(membership, JoinRequest):
+            messages.success(
+                request,
+                _(
+                    "A request to lead %(club)s again in %(year)s has been sent to the "
+                    "coordinators: leading a club is confirmed every year."
+                )
+                % {"club": membership.club, "year": membership.year},
+            )
+            return redirect("members:home")
         messages.success(
             request,
             _("%(person)s is a member of %(club)s again in %(year)s. The member card is valid.")
@@ -149,3 +161,13 @@ def edit_person(request, person_id):
             )
             return redirect("members:home")
     return render(request, "accounts/edit_person.html", {"person": person, "form": form})
+
+
+def member_photo(request, person_id):
+    """A member's photo, to whoever may see it (services.may_see_photo); never a public file."""
+    person = get_object_or_404(Person.objects.not_erased(), pk=person_id)
+    if not services.may_see_photo(request.user, person):
+        raise Http404
+    response = FileResponse(person.photo.open("rb"))
+    patch_cache_control(response, private=True, no_store=True)
+    return response
