@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 export SITE_BASE_URL ?= http://$(HOST)
 MANAGE := $(BIN)/python manage.py
 # One test process per CPU (pytest-xdist); PYTEST_ARGS="-k api" to pick tests, "-n 0" for one process.
-PYTEST_ARGS ?= -n auto
+PYTEST_ARGS ?= -n auto --dist loadgroup
 
 .PHONY: run test install migrate messages translations lint format check-deploy clean
 

@@ -1,6 +1,7 @@
 """Joining: oneself from 13, a child by a parent, the age rules, confirmation, the leader's
 decision and the yearly renewal."""
 
+import io
 import re
 
 import pytest
@@ -446,3 +447,30 @@ def test_a_guardian_does_not_act_for_an_adult_with_his_own_login(client, world):
     client.force_login(world.parent)
     assert client.get(f"/biedri/{world.youth.pk}/karte/").status_code == 404
     assert client.get(f"/biedri/{world.child.pk}/karte/").status_code == 200
+
+
+def test_the_join_form_is_rate_limited_for_visitors(client, world, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"signup": "2/m/ip"}
+    statuses = [
+        client.post(JOIN, form_data(world, email=f"bots{n}@example.lv")).status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert "Pārāk daudz mēģinājumu" in client.post(JOIN, form_data(world)).content.decode()
+    assert Person.objects.filter(first_name="Marta").count() == 2
+
+
+def test_unconfirmed_join_forms_are_forgotten_after_two_weeks(client, world, settings):
+    from django.core.management import call_command
+
+    client.post(JOIN, form_data(world))
+    fresh = form_data(world, first_name="Laura", email="laura@example.lv")
+    client.post(JOIN, fresh)
+    JoinRequest.objects.filter(person__first_name="Marta").update(
+        submitted_at=timezone.now() - timezone.timedelta(days=15)
+    )
+    call_command("purge_unconfirmed_joins", stdout=io.StringIO())
+    assert not Person.objects.filter(first_name="Marta").exists()
+    assert Guardian.objects.filter(email="inga@example.lv").count() == 1  # Laura's only
+    assert not EmailAddress.objects.filter(email="marta@example.lv").exists()
+    assert Person.objects.filter(first_name="Laura").exists()  # not two weeks yet

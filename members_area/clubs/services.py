@@ -322,3 +322,32 @@ def _person_joining(data, user):
         setattr(person, name, value)
     person.save()
     return person
+
+
+UNCONFIRMED_DAYS = 14
+
+
+@transaction.atomic
+def purge_unconfirmed_joins(days=UNCONFIRMED_DAYS):
+    """Forget join forms whose address was never confirmed: a child's data typed in by someone
+    who never proved his e-mail is not kept. Returns how many requests were removed."""
+    from members_area.accounts.services import erase_person
+
+    cutoff = timezone.now() - timezone.timedelta(days=days)
+    stale = list(
+        JoinRequest.objects.filter(
+            status=JoinRequest.Status.UNVERIFIED, submitted_at__lt=cutoff
+        ).select_related("person", "submitted_by")
+    )
+    logins = {request.submitted_by for request in stale if request.submitted_by_id}
+    for join_request in stale:
+        person = join_request.person
+        join_request.delete()
+        if not person.memberships.exists() and not person.join_requests.exists():
+            erase_person(person, delete_login=False)
+            person.delete()
+    for login in logins:
+        if not email_is_verified(login) and login.last_login is None:
+            login.guardian_records.all().delete()
+            login.delete()
+    return len(stale)

@@ -57,6 +57,17 @@ def demo_database(transactional_db):
     connection._test_serialized_contents = DEMO_DATABASE["default"]
     if not Page.objects.exists():
         connection.creation.deserialize_db_from_string(DEMO_DATABASE["default"])
+    yield
+    # Again before the closing flush: without the copy on the (possibly new) connection, the
+    # flush would recreate the content types with new ids, which the next restore collides with.
+    connections["default"]._test_serialized_contents = DEMO_DATABASE["default"]
+
+
+def pytest_collection_modifyitems(items):
+    """With several test processes, the browser tests all run in one of them, one by one."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture

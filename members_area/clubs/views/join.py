@@ -1,3 +1,4 @@
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -14,6 +15,11 @@ from members_area.clubs.join_forms import JoinForm
 def join(request):
     """Public: anyone may ask to join (a visitor gets a login whose address he must confirm)."""
     if request.method == "POST":
+        if not request.user.is_authenticated:
+            # Each visitor's form makes a login and sends e-mails: allauth's sign-up limit.
+            too_many = ratelimit.consume_or_429(request, action="signup")
+            if too_many:
+                return too_many
         form = JoinForm(request.POST, user=request.user)
         if form.is_valid():
             try:
