@@ -100,8 +100,12 @@ def test_a_youth_of_15_joins_himself_confirms_and_is_approved(
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.Status.PENDING
     assert EmailAddress.objects.get(email="marta@example.lv").verified
-    to_leader = mail.outbox[-1]
-    assert to_leader.to == ["vaditaja@example.lv"]
+    # The leader is asked to decide; the parent Marta named is told and invited.
+    assert sorted(message.to[0] for message in mail.outbox[1:]) == [
+        "inga@example.lv",
+        "vaditaja@example.lv",
+    ]
+    to_leader = next(message for message in mail.outbox if message.to == ["vaditaja@example.lv"])
     assert "Marta Bērziņa" in to_leader.body
     assert f"/biedri/vaditajiem/pieteikumi/{join_request.pk}/" in to_leader.body
 
@@ -474,3 +478,44 @@ def test_unconfirmed_join_forms_are_forgotten_after_two_weeks(client, world, set
     assert Guardian.objects.filter(email="inga@example.lv").count() == 1  # Laura's only
     assert not EmailAddress.objects.filter(email="marta@example.lv").exists()
     assert Person.objects.filter(first_name="Laura").exists()  # not two weeks yet
+
+
+def test_a_named_guardian_makes_an_account_from_the_link_and_sees_the_youth(
+    client, world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(JOIN, form_data(world))
+        client.post(confirmation_link(mail.outbox[0]))
+    marta = Person.objects.get(first_name="Marta")
+    invitation = next(m for m in mail.outbox if m.to == ["inga@example.lv"])
+    assert "Marta Bērziņa" in invitation.body
+    link = (
+        "/"
+        + re.search(r"https?://\S+/biedri/aizbildnis/\S+", invitation.body)
+        .group(0)
+        .split("/", 3)[3]
+    )
+    client.logout()
+    page = client.get(link).content.decode()
+    assert "Marta" in page and "Bērziņa" not in page  # the first name only
+    response = client.post(link, {"password1": PASSWORD, "password2": PASSWORD})
+    assert response["Location"] == "/biedri/"
+    assert marta.guardians.get().user.email == "inga@example.lv"
+    assert EmailAddress.objects.get(email="inga@example.lv").verified
+    assert "Marta Bērziņa" in client.get("/biedri/").content.decode()
+    # The link is used up.
+    client.logout()
+    assert client.get(link).status_code == 404
+
+
+def test_a_guardianship_link_needs_the_guardians_own_login(client, world):
+    from members_area.accounts.services import guardianship_token
+
+    named = world.child.guardians.create(first_name="Inga", last_name="Ozola", email="inga@x.lv")
+    link = f"/biedri/aizbildnis/{guardianship_token(named)}/"
+    client.force_login(world.other_parent)
+    client.post(link)
+    named.refresh_from_db()
+    assert named.user is None
+    assert client.get(f"/biedri/{world.child.pk}/karte/").status_code == 404
+    assert client.get("/biedri/aizbildnis/forged-token/").status_code == 404

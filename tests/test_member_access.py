@@ -46,6 +46,7 @@ RULES = {
     "members:card_svg": ("get", "child", FAMILY_ONLY),
     "members:card_print": ("get", "child", FAMILY_ONLY),
     "members:card_lost": ("get", "child", FAMILY_ONLY),
+    "members:guardianship": ("get", "guardianship", PUBLIC),
     "members:my_data": ("get", None, OWN_PAGE),
     "members:my_data_json": ("get", None, OWN_PAGE),
     "members:erase_person": ("get", "child", FAMILY_ONLY),
@@ -90,6 +91,13 @@ def arguments(world, kind):
         return [world.child.pk]
     if kind == "token":
         return [world.child.current_card().token]
+    if kind == "guardianship":
+        from members_area.accounts.services import guardianship_token
+
+        named = world.child.guardians.create(
+            first_name="Inga", last_name="Ozola", email="inga@example.lv"
+        )
+        return [guardianship_token(named)]
     if kind == "join_request":
         applicant = make_person("Pēteris", "Pieteicējs", years_ago(11))
         world.parent.guardian_records.get().children.add(applicant)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core import signing
 from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -373,3 +374,50 @@ def update_person(person, form, by):
             given_by=by,
         )
     return person
+
+
+GUARDIANSHIP_SALT = "mazpulki.accounts.guardianship"
+GUARDIANSHIP_DAYS = 30
+
+
+def guardianship_token(guardian):
+    """The link a guardian named by a youth gets by e-mail: it proves he reads that mailbox."""
+    return signing.dumps({"g": guardian.pk, "e": guardian.email.lower()}, salt=GUARDIANSHIP_SALT)
+
+
+def guardian_for_token(token):
+    """The guardian record a link was sent for, while it is still unclaimed, else None."""
+    from members_area.accounts.models import Guardian
+
+    try:
+        data = signing.loads(token, salt=GUARDIANSHIP_SALT, max_age=GUARDIANSHIP_DAYS * 86400)
+    except signing.BadSignature:
+        return None
+    return (
+        Guardian.objects.filter(pk=data.get("g"), email__iexact=data.get("e"), user=None)
+        .prefetch_related("children")
+        .first()
+    )
+
+
+@transaction.atomic
+def accept_guardianship(guardian, user=None, password=None):
+    """Link a named guardian to a login with his address: his own, or a new one made here (the
+    link went to that address, so it counts as confirmed)."""
+    from allauth.account.models import EmailAddress
+
+    from members_area.accounts.models import User
+
+    if user is None:
+        user = User.objects.create_user(
+            email=guardian.email,
+            password=password,
+            first_name=guardian.first_name,
+            last_name=guardian.last_name,
+        )
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    elif user.email.lower() != guardian.email.lower():
+        raise ValueError("The login's address is not the guardian's.")
+    guardian.user = user
+    guardian.save(update_fields=["user"])
+    return user

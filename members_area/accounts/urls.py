@@ -16,6 +16,7 @@ urlpatterns = [
     path(_("<int:person_id>/card.svg"), card.card_svg, name="card_svg"),
     path(_("<int:person_id>/card/print/"), card.card_print, name="card_print"),
     path(_("<int:person_id>/card/lost/"), card.card_lost, name="card_lost"),
+    path(_("guardian/<str:token>/"), family.accept_guardianship, name="guardianship"),
     path(_("my-data/"), privacy.my_data, name="my_data"),
     path(_("my-data.json"), privacy.my_data_json, name="my_data_json"),
     path(_("<int:person_id>/erase/"), privacy.erase_person, name="erase_person"),

@@ -89,8 +89,19 @@ def submit_join_request(
         status=JoinRequest.Status.PENDING if verified else JoinRequest.Status.UNVERIFIED,
     )
     if verified:
-        transaction.on_commit(lambda: tasks.notify_approvers.enqueue(join_request.pk))
+        _released(join_request)
     return join_request
+
+
+def _released(join_request):
+    """A request whose sender is confirmed goes to the deciders, and guardians named by a youth
+    are invited to see his records."""
+    transaction.on_commit(lambda: tasks.notify_approvers.enqueue(join_request.pk))
+    for guardian in join_request.person.guardians.filter(user=None):
+        pk, language = guardian.pk, join_request.language
+        transaction.on_commit(
+            lambda pk=pk, language=language: tasks.invite_guardian.enqueue(pk, language)
+        )
 
 
 def email_is_verified(user):
@@ -105,16 +116,18 @@ def email_confirmed(user):
 
     Guardian records that only name this address (a youth named his parent) are not linked to
     the login: proving an address is not proving to be the child's parent, and a login can be
-    made for any address. Such guardians get copies of the messages.
+    made for any address. Such guardians get their own link (accounts.services.
+    accept_guardianship) and copies of the messages.
     """
     waiting = list(
-        JoinRequest.objects.filter(submitted_by=user, status=JoinRequest.Status.UNVERIFIED)
+        JoinRequest.objects.filter(
+            submitted_by=user, status=JoinRequest.Status.UNVERIFIED
+        ).select_related("person")
     )
     for join_request in waiting:
         join_request.status = JoinRequest.Status.PENDING
         join_request.save(update_fields=["status"])
-        pk = join_request.pk
-        transaction.on_commit(lambda pk=pk: tasks.notify_approvers.enqueue(pk))
+        _released(join_request)
     return waiting
 
 

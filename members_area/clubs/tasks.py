@@ -100,3 +100,30 @@ def send_existing_account_notice(email, language):
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[email],
         ).send()
+
+
+@task()
+def invite_guardian(guardian_id, language):
+    """The parent a youth named: what happened, and a link to see the youth's records."""
+    from members_area.accounts.models import Guardian
+    from members_area.accounts.services import guardianship_token
+
+    guardian = Guardian.objects.filter(pk=guardian_id, user=None).first()
+    if guardian is None:
+        return
+    with translation.override(language):
+        EmailMessage(
+            subject=gettext("Your child has asked to join Latvijas Mazpulki"),
+            body=render_to_string(
+                "clubs/emails/guardian_invitation.txt",
+                {
+                    "guardian": guardian,
+                    "children": list(guardian.children.all()),
+                    "url": absolute(
+                        reverse("members:guardianship", args=[guardianship_token(guardian)])
+                    ),
+                },
+            ),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[guardian.email],
+        ).send()

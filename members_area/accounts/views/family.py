@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model, login, password_validation
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -7,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from members_area.accounts import services
@@ -171,3 +173,64 @@ def member_photo(request, person_id):
     response = FileResponse(person.photo.open("rb"))
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+class NewGuardianLoginForm(forms.Form):
+    password1 = forms.CharField(label=gettext_lazy("Choose a password"), widget=forms.PasswordInput)
+    password2 = forms.CharField(label=gettext_lazy("Password again"), widget=forms.PasswordInput)
+
+    def __init__(self, *args, guardian, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.guardian = guardian
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password1")
+        if password and password != cleaned.get("password2"):
+            self.add_error("password2", gettext_lazy("The two passwords are not the same."))
+        elif password:
+            user = get_user_model()(email=self.guardian.email, first_name=self.guardian.first_name)
+            try:
+                password_validation.validate_password(password, user)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+@never_cache
+def accept_guardianship(request, token):
+    """Public, by a link e-mailed to a guardian a youth named: whoever reads that mailbox signs
+    in (or makes a login) with that address and then sees the youth's records."""
+    guardian = services.guardian_for_token(token)
+    if guardian is None:
+        return render(request, "accounts/guardianship.html", {"invalid": True}, status=404)
+    user = request.user
+    existing = get_user_model().objects.filter(email__iexact=guardian.email).exists()
+    form = None
+    if user.is_authenticated:
+        if user.email.lower() == guardian.email.lower() and request.method == "POST":
+            services.accept_guardianship(guardian, user)
+            messages.success(request, _("You now see your child's records here."))
+            return redirect("members:home")
+    elif not existing:
+        form = NewGuardianLoginForm(request.POST or None, guardian=guardian)
+        if request.method == "POST" and form.is_valid():
+            new_login = services.accept_guardianship(
+                guardian, password=form.cleaned_data["password1"]
+            )
+            login(request, new_login, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request, _("Your account is ready: you see your child's records here.")
+            )
+            return redirect("members:home")
+    return render(
+        request,
+        "accounts/guardianship.html",
+        {
+            "guardian": guardian,
+            "children": guardian.children.all(),
+            "form": form,
+            "has_account": existing,
+            "matches": user.is_authenticated and user.email.lower() == guardian.email.lower(),
+        },
+    )
