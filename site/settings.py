@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "brandbook",
     "members_area.accounts",
     "members_area.clubs",
+    "members_area.projects",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: never list both
     "wagtail.contrib.redirects",

@@ -1,6 +1,6 @@
 from django import forms
-from django.contrib.auth import get_user_model, login, password_validation
 from django.contrib import messages
+from django.contrib.auth import get_user_model, login, password_validation
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404

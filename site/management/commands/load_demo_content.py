@@ -38,6 +38,7 @@ from home.demo_content import DemoPage, DocumentRef, ImageRef, PageRef, T, TermR
 from home.models import HomePage, Municipality, OrganisationSettings, SiteImage
 from members_area.clubs import demo_content as clubs_demo
 from members_area.clubs.models import Club
+from members_area.projects import demo_content as projects_demo
 from news.demo_content import ARTICLES, TAGS
 from news.models import NewsTag
 from newspaper.demo_content import ISSUES
@@ -72,6 +73,8 @@ class Command(BaseCommand):
             for key, (title, alt, filename, make) in brandbook_demo.DEMO_IMAGES.items():
                 self.images[key] = self.ensure_generated_image(title, alt, filename, make)
             for key, (title, filename, make) in brandbook_demo.DEMO_DOCUMENTS.items():
+                self.documents[key] = self.ensure_generated_document(title, filename, make)
+            for key, (title, filename, make) in projects_demo.DEMO_DOCUMENTS.items():
                 self.documents[key] = self.ensure_generated_document(title, filename, make)
             brandbook_demo.ensure_promo_items(self.latvian, self.english, self.images)
             self.ensure_organisation_settings()
@@ -440,6 +443,7 @@ def demo_pages():
     pages.extend(OPPORTUNITY_PAGES)
     pages.extend(brandbook_demo.PAGES)
     pages.extend(clubs_demo.PAGES)
+    pages.extend(projects_demo.PAGES)
     return pages
 
 
