@@ -121,7 +121,9 @@ def test_past_years_are_listed_by_year(client, index):
     assert f'href="{index.url}?year={YEAR - 1}"' in html
     past = get(client, index.url, year=YEAR - 1)
     assert set(titles(past)) == {"Gudrais dārzs", "Otrreizējā doma"}
-    assert f'<link rel="canonical" href="http://localhost{index.url}?year={YEAR - 1}">' in past
+    # Each year's list is its own canonical page (on whatever address the site has).
+    canonical = re.escape(f"{index.url}?year={YEAR - 1}")
+    assert re.search(rf'<link rel="canonical" href="https?://[^"/]+{canonical}">', past)
     assert lv("How to take part") not in past
     for year in ("1999", "abc", str(YEAR + 5)):
         assert client.get(index.url, {"year": year}).status_code == 404
