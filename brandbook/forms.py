@@ -8,6 +8,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from brandbook import services
 from brandbook.documents import check_svg_upload
 from brandbook.models import MAX_QUANTITY
+from home.validators import phone_number
 
 QUANTITY_PREFIX = "quantity_"
 
@@ -35,9 +36,7 @@ class PromoOrderForm(forms.Form):
         label=_("Phone (optional)"),
         max_length=30,
         required=False,
-        validators=[
-            RegexValidator(r"^\+?[0-9 ()-]{6,25}$", _("Enter a phone number, e.g. +371 20000000."))
-        ],
+        validators=[phone_number],
     )
     message = forms.CharField(
         label=_("Message (optional)"),

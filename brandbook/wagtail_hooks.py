@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from brandbook.models import BrandColour, PromoItem, PromoOrder
+from home.spreadsheets import spreadsheet_text
 
 
 class BrandColourViewSet(SnippetViewSet):
@@ -37,19 +38,7 @@ class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(["view"])
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(value):
-    """Text for a CSV cell that a spreadsheet will not run as a formula.
-
-    Requesters type these values; `=HYPERLINK(…)` in a name would otherwise become a live
-    formula in the office's spreadsheet (CSV injection). XLSX export already does this.
-    """
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
+# XLSX export already keeps text as text; CSV needs the guard.
 class PromoOrderIndexView(IndexView):
     custom_field_preprocess = {
         field: {"csv": spreadsheet_text}

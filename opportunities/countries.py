@@ -5,9 +5,9 @@ kept here: ISO 3166-1 alpha-2 codes as stored values (Kosovo has none; "XK" is t
 European Commission and most registries use), and "other" for anywhere else.
 """
 
-import unicodedata
-
 from django.utils.translation import gettext_lazy as _
+
+from home.collation import latvian_order
 
 OTHER_COUNTRY = "other"
 
@@ -64,15 +64,9 @@ COUNTRIES = [
 COUNTRY_NAMES = dict(COUNTRIES)
 
 
-def sort_key(name):
-    """Alphabetical order that puts Č with C and Š with S (near enough Latvian order)."""
-    decomposed = unicodedata.normalize("NFKD", str(name))
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-
-
 def sorted_countries(codes):
     """(code, name) of these codes by name in the active language, "other" last."""
     return sorted(
         ((code, COUNTRY_NAMES[code]) for code in codes if code in COUNTRY_NAMES),
-        key=lambda pair: (pair[0] == OTHER_COUNTRY, sort_key(pair[1])),
+        key=lambda pair: (pair[0] == OTHER_COUNTRY, latvian_order(pair[1])),
     )

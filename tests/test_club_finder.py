@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from home.collation import latvian_order
 from home.models import HomePage, Municipality
 from members_area.clubs.demo_content import CLUBS
-from members_area.clubs.finder import latvian_order
 from members_area.clubs.models import Club, ClubFinderPage
 from tests.members import make_club
 

@@ -11,15 +11,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
 
+from home.spreadsheets import spreadsheet_text
 from members_area.accounts.models import AgeGroup
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(value):
-    """Text for a CSV cell that a spreadsheet will not run as a formula (as in brandbook)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def header():

@@ -4,30 +4,15 @@ Used by ClubFinderPage. A fixed number of queries whatever the number of clubs: 
 names, the municipalities, the clubs (with their municipality) and the online club.
 """
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.collation import latvian_order
 from home.filters import ListFilterForm
 from home.models import Municipality, Region
 from members_area.clubs.models import Club
-
-# Letters that Latvian sorts after their base letter; long vowels (ā, ē, ī, ū) sort with theirs.
-SEPARATE_LETTERS = {"č": "c~", "ģ": "g~", "ķ": "k~", "ļ": "l~", "ņ": "n~", "š": "s~", "ž": "z~"}
-
-
-def latvian_order(text):
-    """A sort key close to the Latvian alphabet (Python's own order puts Ā after Z)."""
-    key = []
-    for char in str(text).casefold():
-        if char in SEPARATE_LETTERS:
-            key.append(SEPARATE_LETTERS[char])
-        else:
-            decomposed = unicodedata.normalize("NFD", char)
-            key.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(key), str(text)
 
 
 class ClubFilterForm(ListFilterForm):

@@ -3,11 +3,11 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.models import Municipality
+from home.validators import phone_number
 from members_area.accounts.models import (
     ADULT_AGE,
     OWN_LOGIN_MIN_AGE,
@@ -17,10 +17,6 @@ from members_area.accounts.models import (
     age_on,
 )
 from members_area.clubs.models import Club, Membership
-
-phone_number = RegexValidator(
-    r"^\+?[0-9 ()-]{6,25}$", _("Enter a phone number, e.g. +371 20000000.")
-)
 
 
 class ClubChoiceField(forms.ModelChoiceField):
