@@ -597,3 +597,13 @@ def test_an_editor_closes_no_account_here(client, world):
     assert "the office closes it" in page and 'name="password"' not in page
     assert client.post(url("close_account"), {"password": PASSWORD}).status_code == 403
     assert User.objects.filter(pk=editor.pk).exists()
+
+
+def test_a_club_leader_closes_no_account_here_either(client, world):
+    from members_area.accounts.models import User
+
+    client.force_login(world.leader)
+    page = client.get(url("close_account", language="en")).content.decode()
+    assert "the office closes it" in page and 'name="password"' not in page
+    assert client.post(url("close_account"), {"password": PASSWORD}).status_code == 403
+    assert User.objects.filter(pk=world.leader.pk).exists()

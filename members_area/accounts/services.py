@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -215,12 +216,17 @@ def erase_person(person, delete_login=True):
     return person
 
 
+def closed_by_office(user):
+    """Logins that see other people's data (editors, coordinators, club leaders) are closed by
+    the office, in the admin: erasing one's own record or closing one's account keeps them."""
+    return user.requires_second_factor
+
+
 def login_erased_with(person):
     """The person's own login if erasing him closes it too, i.e. it acts for nobody else
     (a parent who is also a member keeps his login for his children)."""
     login = person.user if person.user_id else None
-    if login is None or login.requires_second_factor:
-        # Staff logins (editors, coordinators, leaders) are closed by the office, not here.
+    if login is None or closed_by_office(login):
         return None
     if Person.objects.of_family(login).not_erased().exclude(pk=person.pk).exists():
         return None
@@ -249,6 +255,8 @@ def closing_account(user):
 @transaction.atomic
 def erase_family(user):
     """Close a login: its own record, and the children nobody else acts for, are erased."""
+    if closed_by_office(user):
+        raise PermissionDenied
     erased, _kept = closing_account(user)
     for person in erased:
         erase_person(person, delete_login=False)

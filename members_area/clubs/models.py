@@ -106,6 +106,13 @@ class MembershipQuerySet(models.QuerySet):
     def leading(self):
         return self.filter(role__in=Membership.LEADING_ROLES)
 
+    def managed_by(self, user):
+        """Memberships of the clubs a login manages, of people it may see (not erased ones)."""
+        return self.filter(
+            club__in=Club.objects.managed_by(user),
+            person__in=Person.objects.visible_to(user).not_erased(),
+        )
+
 
 class Membership(models.Model):
     """Someone's place in a club for one year: memberships are renewed every year."""

@@ -191,17 +191,20 @@ def decline_join_request(join_request, by, reason):
 def renewable_membership(person, year=None):
     """Last year's membership that can be carried over to this year, if there is one.
 
-    Not when this year already has a membership of any status: one that was ended stays ended.
+    Not when this year already has a membership of any status (one that was ended stays
+    ended), nor while a request for this year waits. Reads the person's memberships (with
+    their clubs) and join requests as loaded: the family page prefetches them.
     """
     year = year or current_year()
-    if person.status == Person.Status.ERASED or person.memberships.filter(year=year).exists():
+    if person.status == Person.Status.ERASED:
         return None
-    return (
-        person.memberships.filter(year=year - 1, club__active=True)
-        .select_related("club")
-        .order_by("-starts_on")
-        .first()
-    )
+    memberships = [m for m in person.memberships.all() if m.year in (year, year - 1)]
+    if any(m.year == year for m in memberships):
+        return None
+    if any(r.is_open and r.year == year for r in person.join_requests.all()):
+        return None
+    last_year = [m for m in memberships if m.year == year - 1 and m.club.active]
+    return max(last_year, key=lambda m: m.starts_on, default=None)
 
 
 @transaction.atomic
@@ -216,15 +219,16 @@ def renew_membership(person, by):
     if previous is None:
         raise ValidationError(_("There is no membership from last year to renew."))
     if previous.is_leading:
-        join_request, created = JoinRequest.objects.get_or_create(
+        join_request = JoinRequest.objects.create(
             person=person,
             club=previous.club,
+            role=previous.role,
             year=current_year(),
             status=JoinRequest.Status.PENDING,
-            defaults={"role": previous.role, "submitted_by": by, "language": get_language()},
+            submitted_by=by,
+            language=get_language(),
         )
-        if created:
-            transaction.on_commit(lambda: tasks.notify_approvers.enqueue(join_request.pk))
+        transaction.on_commit(lambda: tasks.notify_approvers.enqueue(join_request.pk))
         return join_request
     membership = Membership.objects.create(
         person=person, club=previous.club, year=current_year(), role=previous.role, created_by=by

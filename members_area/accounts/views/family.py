@@ -42,15 +42,12 @@ def family_home(request):
         )
     )
     for person in people:
-        this_year = [m for m in person.memberships.all() if m.year == year]
-        person.this_year = [m for m in this_year if m.status == Membership.Status.ACTIVE]
-        last_year = [m for m in person.memberships.all() if m.year == year - 1]
-        # As services.renewable_membership, from what is already loaded.
-        person.renewable = (
-            last_year[0] if last_year and not this_year and last_year[0].club.active else None
-        )
-        if person.renewable and any(r.is_open for r in person.join_requests.all()):
-            person.renewable = None
+        person.this_year = [
+            m
+            for m in person.memberships.all()
+            if m.year == year and m.status == Membership.Status.ACTIVE
+        ]
+        person.renewable = renewable_membership(person, year)
         person.has_card = bool(person.cards.all())
         person.can_get_own_login = (
             person.user_id is None
@@ -65,9 +62,6 @@ def family_home(request):
 def renew(request, person_id):
     """Family only: this year's membership in last year's club, in one click."""
     person = get_object_or_404(Person.objects.of_family(request.user).not_erased(), pk=person_id)
-    if renewable_membership(person) is None:
-        messages.error(request, _("There is no membership from last year to renew."))
-        return redirect("members:home")
     try:
         membership = renew_membership(person, by=request.user)
     except ValidationError as error:

@@ -90,7 +90,7 @@ def my_data(request):
         "accounts/privacy/my_data.html",
         {
             "people": _family(request.user),
-            "is_editor": request.user.is_staff or request.user.is_superuser,
+            "closed_by_office": services.closed_by_office(request.user),
         },
     )
 
@@ -148,12 +148,10 @@ def erase_person(request, person_id):
 @never_cache
 def close_account(request):
     """Family only: erase the login, its own record and the children nobody else acts for."""
-    is_editor = request.user.is_staff or request.user.is_superuser
-    if is_editor:
-        # An editor's or administrator's login is closed by the office, in the admin.
+    if services.closed_by_office(request.user):
         if request.method == "POST":
             raise PermissionDenied
-        return render(request, "accounts/privacy/close_account.html", {"is_editor": True})
+        return render(request, "accounts/privacy/close_account.html", {"closed_by_office": True})
     if request.method == "POST":
         form = CloseAccountForm(request.POST, user=request.user)
         if form.is_valid():
@@ -167,5 +165,5 @@ def close_account(request):
     return render(
         request,
         "accounts/privacy/close_account.html",
-        {"form": form, "erased": erased, "kept": kept, "is_editor": False},
+        {"form": form, "erased": erased, "kept": kept, "closed_by_office": False},
     )

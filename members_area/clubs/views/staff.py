@@ -20,23 +20,15 @@ from members_area.accounts.decorators import coordinator_required, staff_require
 from members_area.accounts.models import Person
 from members_area.clubs import exports, services
 from members_area.clubs.forms import DeclineForm, MemberFilterForm
-from members_area.clubs.models import Club, JoinRequest, MemberExport, Membership
+from members_area.clubs.models import JoinRequest, MemberExport, Membership
 
 MEMBERS_PER_PAGE = 50
 RECENTLY_DECIDED = 30
 
 
-def managed_memberships(user):
-    """Memberships of the clubs the login manages, of people it may see."""
-    return Membership.objects.filter(
-        club__in=Club.objects.managed_by(user),
-        person__in=Person.objects.visible_to(user).not_erased(),
-    )
-
-
 def filtered_memberships(request):
     form = MemberFilterForm(request.GET or None, user=request.user)
-    memberships = form.filter(managed_memberships(request.user)).order_by(
+    memberships = form.filter(Membership.objects.managed_by(request.user)).order_by(
         "person__last_name", "person__first_name", "club__name", "pk"
     )
     return form, memberships
