@@ -42,8 +42,11 @@ class CleanImage:
     height: int
 
 
-def strip_image_metadata(content, name):
-    """Return the picture in `content` re-encoded without metadata, with a matching name."""
+def strip_image_metadata(content, name, max_side=None):
+    """Return the picture in `content` re-encoded without metadata, with a matching name.
+
+    With `max_side`, a still picture larger than that (on its long side) is scaled down.
+    """
     if hasattr(content, "seek"):
         content.seek(0)
     try:
@@ -68,6 +71,8 @@ def strip_image_metadata(content, name):
             picture = ImageOps.exif_transpose(source)
             picture.load()
             picture = _ready_for(picture, stored_format)
+            if max_side and max(picture.size) > max_side:
+                picture.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
             picture.info = _kept_info(picture)
             picture.save(output, stored_format, **_encoder_options(stored_format, source))
             width, height = picture.size

@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("members_area.accounts.urls")),
     path("", include("members_area.clubs.urls")),
+    path("", include("members_area.projects.urls")),
 ]

@@ -6,11 +6,14 @@ fails `test_every_member_area_url_has_an_access_rule`.
 """
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from members_area.clubs.models import JoinRequest
+from members_area.projects.models import ProjectFile
 from tests.members import make_person, years_ago
+from tests.projects import make_project, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +62,16 @@ RULES = {
     "clubs:export_csv": ("get", None, COORDINATORS),
     "clubs:export_xlsx": ("get", None, COORDINATORS),
     "card_lookup": ("get", "token", PUBLIC),
+    "projects:list": ("get", None, OWN_PAGE),
+    "projects:new": ("get", None, OWN_PAGE),
+    "projects:detail": ("get", "submitted_project", row(LOGIN, 404, 404, 200, 200, 200)),
+    # The club's leader writes with the family (group projects); coordinators only decide.
+    "projects:edit": ("get", "returned_project", row(LOGIN, 404, 404, 200, 403, 200)),
+    "projects:report": ("get", "approved_project", row(LOGIN, 404, 404, 200, 403, 200)),
+    # A decision without a choice is a bad request, for those who may decide.
+    "projects:decide": ("post", "submitted_project", row(LOGIN, 404, 404, 400, 400, 403)),
+    "projects:late": ("post", "approved_project", COORDINATORS | {"coordinator": 400}),
+    "projects:file": ("get", "project_file", row(LOGIN, 404, 404, 200, 200, 200)),
 }
 # Pages where the child's name may appear, by role.
 SHOWS_CHILD = {
@@ -70,13 +83,17 @@ SHOWS_CHILD = {
     "clubs:join_requests": {"leader", "coordinator"},
     "card_lookup": {"leader", "coordinator"},
     "clubs:export_csv": {"coordinator"},
+    "projects:new": {"parent"},
+    "projects:detail": {"parent", "leader", "coordinator"},
+    "projects:edit": {"parent", "leader"},
+    "projects:report": {"parent", "leader"},
 }
 
 
 def member_area_url_names():
     names = set()
     resolver = get_resolver()
-    for namespace in ("members", "clubs"):
+    for namespace in ("members", "clubs", "projects"):
         _prefix, sub = resolver.namespace_dict[namespace]
         names |= {f"{namespace}:{name}" for name in sub.reverse_dict if isinstance(name, str)}
     return names | {"card_lookup"}
@@ -109,6 +126,19 @@ def arguments(world, kind):
             submitted_by=world.parent,
         )
         return [join_request.pk]
+    if kind and (kind.endswith("_project") or kind == "project_file"):
+        state = {"project_file": "returned"}.get(kind, kind.removesuffix("_project"))
+        project = make_project(
+            make_theme(), world.club, [world.child], created_by=world.parent, state=state
+        )
+        if kind == "project_file":
+            project_file = ProjectFile(
+                project=project, stage="application", kind="pdf", original_name="plans.pdf"
+            )
+            project_file.file.save("plans.pdf", ContentFile(b"%PDF-1.4 plan"), save=False)
+            project_file.save()
+            return [project.pk, project_file.pk]
+        return [project.pk]
     return []
 
 

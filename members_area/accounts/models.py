@@ -84,13 +84,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def requires_second_factor(self):
-        """Whoever can see other people's data: editors, coordinators and club leaders."""
+        """Whoever can see other people's data: editors, coordinators, club leaders, jurors."""
         return (
             self.is_superuser
             or self.is_staff
             or self.has_perm("wagtailadmin.access_admin")
             or self.is_coordinator
             or bool(self.led_club_ids())
+            # Jurors read children's project reports.
+            or (self.pk is not None and self.juror_of.exists())
         )
 
     @cached_property

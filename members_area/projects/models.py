@@ -10,13 +10,17 @@ date in Riga on every request.
 """
 
 import copy
+import os
+import secrets
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -41,7 +45,7 @@ from home.serializers import (
     localized_rich_text,
     localized_stream,
 )
-from members_area.accounts.models import AgeGroup
+from members_area.accounts.models import AgeGroup, Person
 from members_area.projects.blocks import CriteriaBlock, QuestionsBlock, question_dict
 from members_area.projects.serializers import (
     AgeGroupsSerializer,
@@ -452,3 +456,321 @@ def merge_list_words(source_items, translated_items):
             item = {**item, "value": translated[item["id"]]["value"]}
         merged.append(item)
     return merged
+
+
+# Projects: applications, reports and the jury -----------------------------------------------
+#
+# A project belongs to one theme (its Latvian page), one club and one year. The application and
+# the report are two stages of the same record; every change of state is kept as a
+# ProjectStateChange (who, when, why). Rules of who may do what live in services.py.
+
+
+def project_file_path(project_file, filename):
+    # Under people/: never served by the web server, only through a view that checks access.
+    extension = os.path.splitext(filename)[1].lower()
+    return f"people/projects/{secrets.token_hex(16)}{extension}"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def counted(self):
+        """Projects the strategy counts: every one past its draft."""
+        return self.exclude(state=Project.State.DRAFT)
+
+    def of_year(self, year):
+        return self.filter(year=year)
+
+    def of_family(self, user):
+        """Projects the login works on: its family's, and those it started."""
+        if not user.is_authenticated:
+            return self.none()
+        family = Person.objects.of_family(user)
+        return self.filter(models.Q(members__in=family) | models.Q(created_by=user)).distinct()
+
+    def managed_by(self, user):
+        """Projects a login reviews: its clubs' (leaders); every one (coordinators)."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_coordinator:
+            return self.all()
+        return self.filter(club_id__in=user.led_club_ids())
+
+    def visible_to(self, user):
+        """Whom a project may be shown to: its family, its club's leaders, coordinators."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_coordinator:
+            return self.all()
+        family = Person.objects.of_family(user)
+        return self.filter(
+            models.Q(members__in=family)
+            | models.Q(created_by=user)
+            | models.Q(club_id__in=user.led_club_ids())
+        ).distinct()
+
+    def judged_by(self, user):
+        """Accepted (and scored) projects of the themes a login is a juror of."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            theme__jurors__user=user,
+            state__in=[Project.State.ACCEPTED, Project.State.SCORED],
+        ).distinct()
+
+
+class Project(models.Model):
+    """A youth's or a group's project of one year: application, report, jury's scores."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        RETURNED = "returned", _("returned for changes")
+        APPROVED = "approved", _("approved")
+        REPORT_DRAFT = "report-draft", _("report in progress")
+        REPORT_SUBMITTED = "report-submitted", _("report submitted")
+        REPORT_RETURNED = "report-returned", _("report returned for changes")
+        ACCEPTED = "accepted", _("report accepted")
+        SCORED = "scored", _("scored")
+
+    theme = models.ForeignKey(
+        ProjectThemePage,
+        verbose_name=_("theme"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+        help_text=_("The theme's Latvian page: translations share its projects."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ProjectKind.choices)
+    club = models.ForeignKey(
+        "clubs.Club", verbose_name=_("club"), on_delete=models.PROTECT, related_name="projects"
+    )
+    members = models.ManyToManyField(
+        Person, verbose_name=_("team"), related_name="projects", blank=True
+    )
+    # The age group the project competes in: the oldest member's, fixed when it is submitted.
+    age_group = models.CharField(
+        _("age group"), max_length=10, choices=AgeGroup.choices, blank=True
+    )
+
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    goal = models.TextField(_("goal"), blank=True)
+    plan = models.TextField(_("plan"), blank=True)
+    timeline = models.TextField(_("timeline"), blank=True)
+    # [{"question": {key, kind, label, ...}, "value": ...}]: a copy of each question answered.
+    answers = models.JSONField(_("answers"), default=list, blank=True)
+
+    report_done = models.TextField(_("what was done"), blank=True)
+    report_learnt = models.TextField(_("what was learnt"), blank=True)
+    report_answers = models.JSONField(_("report answers"), default=list, blank=True)
+    report_late_until = models.DateField(
+        _("late report allowed until"),
+        null=True,
+        blank=True,
+        help_text=_("Set by a coordinator: the report may be submitted after the deadline."),
+    )
+
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    state_changed_at = models.DateTimeField(_("state changed"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The language the family wrote in: its e-mails are sent in it.
+    language = models.CharField(_("language"), max_length=10, default="lv")
+
+    # Set when the theme's results are published.
+    score = models.DecimalField(_("score"), max_digits=6, decimal_places=2, null=True, blank=True)
+    place = models.PositiveSmallIntegerField(_("place"), null=True, blank=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "title", "pk"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        indexes = [models.Index(fields=["year", "state"])]
+
+    def __str__(self):
+        return self.title or gettext("Untitled project")
+
+    @property
+    def is_group(self):
+        return self.kind in (ProjectKind.GROUP, ProjectKind.LOCAL_INITIATIVE)
+
+    @property
+    def application_editable(self):
+        return self.state in (self.State.DRAFT, self.State.RETURNED)
+
+    @property
+    def report_editable(self):
+        return self.state in (
+            self.State.APPROVED,
+            self.State.REPORT_DRAFT,
+            self.State.REPORT_RETURNED,
+        )
+
+    @property
+    def has_report(self):
+        return self.state in (
+            self.State.REPORT_SUBMITTED,
+            self.State.ACCEPTED,
+            self.State.SCORED,
+        ) or (self.report_editable and bool(self.report_done or self.report_learnt))
+
+    def report_deadline(self):
+        """The theme's deadline, or a coordinator's later date for this project."""
+        deadline = self.theme.report_deadline
+        if self.report_late_until and self.report_late_until > deadline:
+            return self.report_late_until
+        return deadline
+
+    def report_is_late(self, day=None):
+        return (day or today()) > self.report_deadline()
+
+
+class ProjectStateChange(models.Model):
+    """One step of a project's life: from which state to which, who, when and why."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="changes")
+    from_state = models.CharField(_("from"), max_length=20, choices=Project.State.choices)
+    to_state = models.CharField(_("to"), max_length=20, choices=Project.State.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("project state change")
+        verbose_name_plural = _("project state changes")
+
+    def __str__(self):
+        return f"{self.project_id}: {self.from_state} → {self.to_state}"
+
+
+class ProjectFile(models.Model):
+    """A photo or a PDF of an application or a report, checked by content when uploaded."""
+
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("photo")
+        PDF = "pdf", _("PDF")
+
+    class Stage(models.TextChoices):
+        APPLICATION = "application", _("application")
+        REPORT = "report", _("report")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="files")
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices)
+    # The theme question it answers; blank for a report's own photos and attachments.
+    question_key = models.CharField(_("question"), max_length=50, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=project_file_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"), default=0)
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("project file")
+        verbose_name_plural = _("project files")
+
+    def __str__(self):
+        return self.original_name
+
+
+class Juror(models.Model):
+    """A login that scores the accepted projects of one theme at the project forum."""
+
+    theme = models.ForeignKey(
+        ProjectThemePage,
+        verbose_name=_("theme"),
+        on_delete=models.CASCADE,
+        related_name="jurors",
+        limit_choices_to=in_default_language,
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("juror"),
+        on_delete=models.CASCADE,
+        related_name="juror_of",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    assigned_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["theme", "user__email"]
+        verbose_name = _("juror")
+        verbose_name_plural = _("jurors")
+        constraints = [
+            models.UniqueConstraint(fields=["theme", "user"], name="one_juror_seat_per_theme")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.theme}"
+
+
+class Score(models.Model):
+    """One juror's points for one criterion of one project."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="scores")
+    juror = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_scores"
+    )
+    # The criterion's block id in the theme's stream, and its name and maximum when scored.
+    criterion = models.CharField(max_length=64)
+    criterion_name = models.CharField(max_length=200)
+    max_points = models.PositiveSmallIntegerField()
+    points = models.PositiveSmallIntegerField(_("points"))
+    scored_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "juror", "criterion"], name="one_score_per_criterion"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(points__lte=models.F("max_points")),
+                name="points_within_maximum",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project_id} {self.criterion_name}: {self.points}"
+
+
+class ThemeResults(models.Model):
+    """A theme's published forum results: who published them and when."""
+
+    theme = models.OneToOneField(ProjectThemePage, on_delete=models.CASCADE, related_name="results")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("published results")
+        verbose_name_plural = _("published results")
+
+    def __str__(self):
+        return str(self.theme)

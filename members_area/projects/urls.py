@@ -1,0 +1,20 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from members_area.projects.views import applications
+
+app_name = "projects"
+
+urlpatterns = [
+    # Families and authors: applications and reports.
+    path(_("projects/"), applications.project_list, name="list"),
+    path(_("projects/new/"), applications.project_new, name="new"),
+    path(_("projects/<int:pk>/"), applications.project_detail, name="detail"),
+    path(_("projects/<int:pk>/application/"), applications.project_edit, name="edit"),
+    path(_("projects/<int:pk>/report/"), applications.project_report, name="report"),
+    path(_("projects/<int:pk>/decision/"), applications.project_decide, name="decide"),
+    path(_("projects/<int:pk>/late-report/"), applications.allow_late, name="late"),
+    path(_("projects/<int:pk>/files/<int:file_pk>/"), applications.project_file, name="file"),
+    # Leaders and coordinators: lists, the yearly picture, exports.
+    # The project forum: jurors and results.
+]
