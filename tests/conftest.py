@@ -33,6 +33,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Latvian: a language left active by another test would change the
+    addresses reverse() gives (the English member area is under /en/members/)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_caches():
     """Wagtail caches site root paths; a rolled-back test must not leave them behind."""
     yield

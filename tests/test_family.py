@@ -92,7 +92,7 @@ def test_names_and_birth_dates_are_not_changed_here(client, world):
 def test_the_family_page_has_a_query_budget(client, world, django_assert_max_num_queries):
     client.force_login(world.parent)
     client.get("/biedri/")
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get("/biedri/")
     html = response.content.decode()
     assert "Anna Ozola" in html and "Jānis Ozols" in html

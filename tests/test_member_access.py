@@ -72,6 +72,16 @@ RULES = {
     "projects:decide": ("post", "submitted_project", row(LOGIN, 404, 404, 400, 400, 403)),
     "projects:late": ("post", "approved_project", COORDINATORS | {"coordinator": 400}),
     "projects:file": ("get", "project_file", row(LOGIN, 404, 404, 200, 200, 200)),
+    # Leaders and coordinators: the yearly picture, the list and its exports (the club's
+    # submitted project shows for its leader, never for another club's).
+    "projects:dashboard": ("get", "projects_of_club", STAFF),
+    "projects:staff_list": ("get", "projects_of_club", STAFF),
+    "projects:export_csv": ("get", "projects_of_club", STAFF),
+    "projects:export_xlsx": ("get", "projects_of_club", STAFF),
+    # The project forum: none of these roles is a juror (jurors: tests/test_project_jury.py).
+    "projects:jury": ("get", None, COORDINATORS),
+    "projects:score": ("get", "accepted_project", row(LOGIN, 403, 403, 403, 403, 403)),
+    "projects:results": ("get", "judged_theme", COORDINATORS),
 }
 # Pages where the child's name may appear, by role.
 SHOWS_CHILD = {
@@ -87,6 +97,8 @@ SHOWS_CHILD = {
     "projects:detail": {"parent", "leader", "coordinator"},
     "projects:edit": {"parent", "leader"},
     "projects:report": {"parent", "leader"},
+    "projects:staff_list": {"leader", "coordinator"},
+    "projects:export_csv": {"leader", "coordinator"},
 }
 
 
@@ -126,6 +138,15 @@ def arguments(world, kind):
             submitted_by=world.parent,
         )
         return [join_request.pk]
+    if kind == "judged_theme":
+        theme = make_theme()
+        make_project(theme, world.club, [world.child], created_by=world.parent, state="accepted")
+        return [theme.pk]
+    if kind == "projects_of_club":
+        make_project(
+            make_theme(), world.club, [world.child], created_by=world.parent, state="submitted"
+        )
+        return []
     if kind and (kind.endswith("_project") or kind == "project_file"):
         state = {"project_file": "returned"}.get(kind, kind.removesuffix("_project"))
         project = make_project(

@@ -75,7 +75,7 @@ def test_card_page_shows_name_club_number_year_and_qr(client, world, django_asse
     card = world.child.current_card()
 
     client.get(url("card", world.child))  # warm the site's caches: measure a usual request
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(url("card", world.child))
 
     assert response.status_code == 200
@@ -230,7 +230,7 @@ def test_printable_card_has_bank_card_size_and_everything_on_it(
     client.force_login(world.parent)
 
     client.get(url("card_print", world.child))  # warm the site's caches
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(url("card_print", world.child))
 
     assert response.status_code == 200

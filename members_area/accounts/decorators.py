@@ -16,7 +16,9 @@ from django.core.exceptions import PermissionDenied
 family_required = login_required
 
 
-def _staff_view(test):
+def staff_view(test):
+    """Signed in, allowed by `test` (else 403), and with a second factor turned on."""
+
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
@@ -30,5 +32,5 @@ def _staff_view(test):
     return decorator
 
 
-staff_required = _staff_view(lambda user: user.is_coordinator or bool(user.led_club_ids()))
-coordinator_required = _staff_view(lambda user: user.is_coordinator)
+staff_required = staff_view(lambda user: user.is_coordinator or bool(user.led_club_ids()))
+coordinator_required = staff_view(lambda user: user.is_coordinator)

@@ -78,11 +78,11 @@ def as_csv(table):
     return output.getvalue().encode("utf-8")
 
 
-def as_xlsx(table):
+def as_xlsx(table, title=None):
     """A workbook in which every text stays text (openpyxl would store "=…" as a formula)."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _("Members")[:31]
+    sheet.title = str(title or _("Members"))[:31]
     for row_number, row in enumerate(table, start=1):
         for column, value in enumerate(row, start=1):
             cell = sheet.cell(row=row_number, column=column)

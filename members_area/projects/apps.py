@@ -7,3 +7,8 @@ class ProjectsConfig(AppConfig):
     label = "projects"
     verbose_name = _("Projects")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from members_area.projects import personal_data
+
+        personal_data.register()

@@ -157,7 +157,7 @@ class ApplicationForm(QuestionsMixin, forms.ModelForm):
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("This year's members of the club who do the project together."),
+        help_text=_("Untick someone to take him off the team."),
     )
 
     class Meta:
@@ -174,15 +174,48 @@ class ApplicationForm(QuestionsMixin, forms.ModelForm):
             "timeline": _("When each step will be done, until the report."),
         }
 
-    def __init__(self, *args, questions, team_candidates, **kwargs):
+    add_member = forms.CharField(
+        label=_("Add a team member by member number"),
+        required=False,
+        max_length=20,
+        help_text=_(
+            "Ask the teammate's family for the number on the member card (e.g. M-2026-00042)."
+        ),
+    )
+
+    def __init__(self, *args, questions, team_choices, team_candidates, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["members"].queryset = team_candidates
+        self.team_candidates = team_candidates
+        self.fields["members"].queryset = team_choices
         self.fields["members"].label_from_instance = lambda person: person.full_name
         self.initial["members"] = list(self.instance.members.values_list("pk", flat=True))
         if self.instance.kind == ProjectKind.INDIVIDUAL:
             # One author, chosen when the project was started.
             del self.fields["members"]
+            del self.fields["add_member"]
         self.add_questions(questions, self.instance.answers)
+
+    def clean_add_member(self):
+        number = self.cleaned_data["add_member"].strip().upper()
+        if not number:
+            return None
+        person = self.team_candidates.filter(member_number=number).first()
+        if person is None:
+            raise forms.ValidationError(
+                _("No member of %(club)s has the number %(number)s this year.")
+                % {"club": self.instance.club, "number": number}
+            )
+        return person
+
+    def team(self):
+        """The team as ticked, with the member added by number."""
+        if "members" not in self.fields:
+            return None
+        team = list(self.cleaned_data.get("members") or [])
+        added = self.cleaned_data.get("add_member")
+        if added is not None and added not in team:
+            team.append(added)
+        return team
 
 
 class ReportForm(QuestionsMixin, forms.ModelForm):

@@ -398,6 +398,9 @@ class ProjectThemePage(SharedWithTranslationsMixin, Page):
         context["this_year"] = current_year()
         context["application_questions"] = self.questions("application")
         context["report_questions"] = self.questions("report")
+        from members_area.projects.jury import public_results  # jury.py imports this module
+
+        context["forum_results"] = public_results(self)
         return context
 
     # Translations -------------------------------------------------------------------------

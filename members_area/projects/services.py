@@ -61,6 +61,13 @@ def may_review(user, project):
     return user.is_authenticated and (user.is_coordinator or project.club_id in user.led_club_ids())
 
 
+def _lock(project):
+    """Hold the project's row until the transaction ends (two leaders deciding at once
+    decide once), and read its state as it is now."""
+    list(Project.objects.select_for_update().filter(pk=project.pk).values_list("pk"))
+    project.refresh_from_db()
+
+
 def _require(allowed):
     if not allowed:
         raise PermissionDenied
@@ -137,6 +144,14 @@ def team_candidates(project):
         .distinct()
         .order_by("first_name", "last_name", "pk")
     )
+
+
+def team_choices(project, user):
+    """Whom the team form lists: the club's leaders pick from all its members; a family sees
+    only the team as it is (other children's names are not shown to other families)."""
+    if project.club_id in user.led_club_ids():
+        return team_candidates(project)
+    return project.members.order_by("first_name", "last_name", "pk")
 
 
 def build_answers(questions, values, previous):
@@ -246,7 +261,7 @@ def competing_age_group(members):
 def submit_application(project, *, by, theme_page=None):
     """Send the application to the club's leader, if it is complete (else a ValidationError
     naming every field that needs work)."""
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    _lock(project)
     _require(may_edit(by, project))
     _require_state(
         project, {State.DRAFT, State.RETURNED}, _("This application has already been submitted.")
@@ -269,7 +284,7 @@ def submit_application(project, *, by, theme_page=None):
 @transaction.atomic
 def decide_application(project, *, by, approve, comment=""):
     """The leader approves, or returns the application with a comment saying what to change."""
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    _lock(project)
     _require(may_review(by, project))
     _require_state(project, {State.SUBMITTED}, _("This application is not waiting for a decision."))
     if not approve and not comment.strip():
@@ -319,7 +334,7 @@ def report_problems(project, theme_page=None):
 
 @transaction.atomic
 def submit_report(project, *, by, theme_page=None):
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    _lock(project)
     _require(may_edit(by, project))
     _require_state(
         project,
@@ -343,7 +358,7 @@ def submit_report(project, *, by, theme_page=None):
 
 @transaction.atomic
 def decide_report(project, *, by, accept, comment=""):
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    _lock(project)
     _require(may_review(by, project))
     _require_state(
         project, {State.REPORT_SUBMITTED}, _("This report is not waiting for a decision.")

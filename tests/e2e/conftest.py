@@ -1,6 +1,7 @@
 """Browser tests: Debian's Chromium driven by Playwright, axe-core on every page opened."""
 
 import os
+import re
 import shutil
 
 import pytest
@@ -91,3 +92,13 @@ def accessibility_violations(page):
         for violation in results.response["violations"]
         if violation["impact"] in {"serious", "critical"}
     ]
+
+
+def label(text):
+    """A form label as Django writes it (with a colon after it)."""
+    return re.compile(rf"^{re.escape(text)}:?$")
+
+
+def checked(page):
+    """No serious or critical accessibility violation on the page as it is now."""
+    assert accessibility_violations(page) == [], page.url

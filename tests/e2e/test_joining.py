@@ -6,22 +6,13 @@ import pytest
 from django.core import mail
 
 from tests.conftest import DEMO_ADMIN_EMAIL
-from tests.e2e.conftest import accessibility_violations
+from tests.e2e.conftest import checked, label
 from tests.members import PASSWORD, years_ago
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def label(text):
-    """A form label as Django writes it (with a colon after it)."""
-    return re.compile(rf"^{re.escape(text)}:?$")
-
-
-def checked(page):
-    assert accessibility_violations(page) == [], page.url
 
 
 def test_a_parent_joins_a_child_and_sees_the_card(page):

@@ -207,6 +207,7 @@ def project_edit(request, pk):
         request.FILES or None,
         instance=project,
         questions=questions,
+        team_choices=services.team_choices(project, request.user),
         team_candidates=services.team_candidates(project),
     )
     if request.method == "POST" and form.is_valid():
@@ -214,7 +215,7 @@ def project_edit(request, pk):
             project,
             by=request.user,
             fields={name: form.cleaned_data[name] for name in services.APPLICATION_FIELDS},
-            members=form.cleaned_data.get("members"),
+            members=form.team(),
             answers=form.answers(project.answers),
         )
         remove_ticked_files(request, project, Stage.APPLICATION)
