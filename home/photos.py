@@ -42,10 +42,11 @@ class CleanImage:
     height: int
 
 
-def strip_image_metadata(content, name, max_side=None):
+def strip_image_metadata(content, name, max_side=None, formats=None):
     """Return the picture in `content` re-encoded without metadata, with a matching name.
 
-    With `max_side`, a still picture larger than that (on its long side) is scaled down.
+    With `max_side`, a still picture larger than that (on its long side) is scaled down;
+    with `formats` (Pillow's names), only pictures in those formats are accepted.
     """
     if hasattr(content, "seek"):
         content.seek(0)
@@ -55,6 +56,11 @@ def strip_image_metadata(content, name, max_side=None):
         except Image.DecompressionBombError as error:
             raise too_many_pixels_error() from error
         stored_format = STORED_FORMAT.get(source.format)
+        if formats is not None and source.format not in formats:
+            raise ValidationError(
+                _("Upload a photo as JPEG, PNG or HEIC (as phones take them)."),
+                code="invalid_image_format",
+            )
         if stored_format is None:
             raise ValidationError(
                 _(

@@ -1,9 +1,11 @@
 """Project themes and projects for tests, dated around today so they are open."""
 
 import datetime
+import io
 import itertools
 
 from django.utils import timezone
+from PIL import Image
 from wagtail.models import Locale
 
 from members_area.projects.models import Project, ProjectIndexPage, ProjectThemePage
@@ -77,3 +79,10 @@ def make_project(theme, club, members, *, created_by=None, state="draft", **fiel
     )
     project.members.set(members)
     return project
+
+
+def real_pdf():
+    """A small, real PDF (one white page), as a phone's or an office program's export."""
+    content = io.BytesIO()
+    Image.new("RGB", (20, 20), "white").save(content, "PDF")
+    return content.getvalue()

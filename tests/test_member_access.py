@@ -13,7 +13,7 @@ from django.utils import timezone
 from members_area.clubs.models import JoinRequest
 from members_area.projects.models import ProjectFile
 from tests.members import make_person, years_ago
-from tests.projects import make_project, make_theme
+from tests.projects import make_project, make_theme, real_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +65,9 @@ RULES = {
     "projects:list": ("get", None, OWN_PAGE),
     "projects:new": ("get", None, OWN_PAGE),
     "projects:detail": ("get", "submitted_project", row(LOGIN, 404, 404, 200, 200, 200)),
-    # The club's leader writes with the family (group projects); coordinators only decide.
-    "projects:edit": ("get", "returned_project", row(LOGIN, 404, 404, 200, 403, 200)),
-    "projects:report": ("get", "approved_project", row(LOGIN, 404, 404, 200, 403, 200)),
+    # Only the family (and whoever started a project) writes; leaders and coordinators decide.
+    "projects:edit": ("get", "returned_project", row(LOGIN, 404, 404, 403, 403, 200)),
+    "projects:report": ("get", "approved_project", row(LOGIN, 404, 404, 403, 403, 200)),
     # A decision without a choice is a bad request, for those who may decide.
     "projects:decide": ("post", "submitted_project", row(LOGIN, 404, 404, 400, 400, 403)),
     "projects:late": ("post", "approved_project", COORDINATORS | {"coordinator": 400}),
@@ -95,8 +95,6 @@ SHOWS_CHILD = {
     "clubs:export_csv": {"coordinator"},
     "projects:new": {"parent"},
     "projects:detail": {"parent", "leader", "coordinator"},
-    "projects:edit": {"parent", "leader"},
-    "projects:report": {"parent", "leader"},
     "projects:staff_list": {"leader", "coordinator"},
     "projects:export_csv": {"leader", "coordinator"},
 }
@@ -156,7 +154,7 @@ def arguments(world, kind):
             project_file = ProjectFile(
                 project=project, stage="application", kind="pdf", original_name="plans.pdf"
             )
-            project_file.file.save("plans.pdf", ContentFile(b"%PDF-1.4 plan"), save=False)
+            project_file.file.save("plans.pdf", ContentFile(real_pdf()), save=False)
             project_file.save()
             return [project.pk, project_file.pk]
         return [project.pk]

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core import mail
@@ -12,11 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
+from wagtail.models import Locale
 
 from members_area.projects import services
 from members_area.projects.models import Project, ProjectFile, ProjectThemePage
-from tests.members import make_member, make_person, make_user, years_ago
-from tests.projects import make_project, make_theme, question
+from tests.members import add_guardian, make_leader, make_member, make_person, make_user, years_ago
+from tests.projects import make_project, make_theme, question, real_pdf
 from tests.test_images import assert_no_metadata, photo_with_gps
 
 pytestmark = pytest.mark.django_db
@@ -294,7 +296,8 @@ def test_changing_the_themes_questions_keeps_old_answers_readable(client, world,
     theme.save_revision().publish()
     client.force_login(world.parent)
     body = client.get(reverse("projects:detail", args=[project.pk])).content.decode()
-    assert "Dārza platība" in body and "12" in body and "Biete" in body
+    assert re.search(r"<dt>Dārza platība</dt>\s*<dd>12 m²</dd>", body)
+    assert re.search(r"<dt>Galvenais dārzenis</dt>\s*<dd>Biete</dd>", body)
     assert "Kāpēc?" not in body  # a question asked later was not answered
 
     # Returned for changes, the new question is asked and the old answers are still kept.
@@ -385,10 +388,24 @@ def test_a_file_pretending_to_be_a_pdf_or_a_photo_is_refused(client, world, them
     project.refresh_from_db()
     assert project.report_done == "Izaudzēju"  # the text is kept
 
-    services.add_pdf(
-        project, upload("budzets.pdf", b"%PDF-1.7\n..."), by=world.parent, stage="report"
-    )
+    # Text that only mentions the signature, and a PDF cut short, are refused too.
+    for data in (b"Hello %PDF-1.4 %%EOF", real_pdf()[:-200]):
+        with pytest.raises(ValidationError) as refused:
+            services.add_pdf(project, upload("budzets.pdf", data), by=world.parent, stage="report")
+        assert refused.value.code == "not_pdf"
+    services.add_pdf(project, upload("budzets.pdf", real_pdf()), by=world.parent, stage="report")
     assert project.files.get().kind == ProjectFile.Kind.PDF
+
+
+def test_only_photo_formats_phones_take_are_accepted(world, theme):
+    project = approved(world, theme)
+    gif = io.BytesIO()
+    Image.new("RGB", (10, 10), "red").save(gif, "GIF")
+    with pytest.raises(ValidationError) as refused:
+        services.add_photo(
+            project, upload("a.gif", gif.getvalue()), by=world.parent, stage="report"
+        )
+    assert refused.value.code == "invalid_image_format"
 
 
 def test_at_most_ten_report_photos(world, theme):
@@ -573,7 +590,13 @@ def test_my_data_lists_the_childs_projects_and_erasure_empties_them(world, theme
     )
     group_theme = make_theme("Kopā", kind="group")
     together = make_project(
-        group_theme, world.club, [world.child, world.youth], state="submitted", title="Kopā"
+        group_theme, world.club, [world.child, world.other_child], state="approved", title="Kopā"
+    )
+    family_photo = services.add_photo(
+        together, upload("b.png", photo_with_gps("PNG")), by=world.parent, stage="report"
+    )
+    other_photo = services.add_photo(
+        together, upload("c.png", photo_with_gps("PNG")), by=world.other_parent, stage="report"
     )
     data = personal_data(world.parent)
     (child,) = [person for person in data["people"] if person["first_name"] == "Anna"]
@@ -585,35 +608,55 @@ def test_my_data_lists_the_childs_projects_and_erasure_empties_them(world, theme
     assert (alone.title, alone.goal, alone.answers) == ("", "", [])
     assert alone.state == State.APPROVED and alone.year == theme.year  # still counted
     assert not ProjectFile.objects.filter(pk=photo.pk).exists()
-    assert list(together.members.all()) == [world.youth]
+    assert list(together.members.all()) == [world.other_child]
     assert together.title == "Kopā"
+    assert list(together.files.all()) == [other_photo]
+    assert not ProjectFile.objects.filter(pk=family_photo.pk).exists()
 
 
-def test_families_add_teammates_by_member_number_and_see_no_other_names(client, world):
+def test_families_add_teammates_by_number_and_first_name_and_see_only_first_names(client, world):
     group_theme = make_theme("Kopā", kind="group")
-    world.youth.member_number = "M-2026-00042"
-    world.youth.save()
-    stranger = make_person("Roberts", "Svešais", years_ago(12))
+    stranger = make_person("Roberts", "Svešais", years_ago(12), member_number="M-2026-00042")
     make_member(stranger, world.club)
     project = services.start_project(
         user=world.parent, theme=group_theme, club=world.club, person=world.child
     )
     client.force_login(world.parent)
     url = reverse("projects:edit", args=[project.pk])
-    body = client.get(url).content.decode()
-    assert "Roberts" not in body  # another family's child in the same club
+    assert "Roberts" not in client.get(url).content.decode()  # another family's child
 
-    response = client.post(
-        url, {"title": "Kopā", "members": [world.child.pk], "add_member": "M-2026-99999"}
+    # A number alone, or with the wrong first name, finds nobody and says nothing about whom.
+    for tried in (
+        {"add_member": "M-2026-00042"},
+        {"add_member": "M-2026-00042", "add_member_name": "Pēteris"},
+    ):
+        response = client.post(url, {"title": "Kopā", "members": [world.child.pk], **tried})
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert "Roberts" not in body and "Svešais" not in body
+    assert list(project.members.all()) == [world.child]
+
+    client.post(
+        url,
+        {
+            "title": "Kopā",
+            "members": [world.child.pk],
+            "add_member": "m-2026-00042 ",
+            "add_member_name": "roberts",
+        },
     )
-    assert response.status_code == 200
-    assert "M-2026-99999" in response.content.decode()
-    client.post(url, {"title": "Kopā", "members": [world.child.pk], "add_member": "m-2026-00042 "})
-    assert set(project.members.all()) == {world.child, world.youth}
+    assert set(project.members.all()) == {world.child, stranger}
+    for page in (url, reverse("projects:detail", args=[project.pk])):
+        body = client.get(page).content.decode()
+        assert "Roberts" in body and "Svešais" not in body  # first name only
+        assert "Anna Ozola" in body  # one's own child in full
 
-    # The club's leader picks from every member of the club.
+    # A leader's own group project: he picks from every member of the club.
     client.force_login(world.leader)
-    assert "Roberts Svešais" in client.get(url).content.decode()
+    assert client.get(url).status_code == 403  # the family's project is not his to write
+    own = services.start_project(user=world.leader, theme=group_theme, club=world.club)
+    body = client.get(reverse("projects:edit", args=[own.pk])).content.decode()
+    assert "Roberts Svešais" in body and "Anna Ozola" in body
 
 
 def test_a_theme_with_projects_cannot_be_deleted_in_the_admin(client, world, theme, coordinator):
@@ -627,3 +670,109 @@ def test_a_theme_with_projects_cannot_be_deleted_in_the_admin(client, world, the
     empty = make_theme("Bez projektiem")
     client.post(reverse("wagtailadmin_pages:delete", args=[empty.pk]))
     assert not ProjectThemePage.objects.filter(pk=empty.pk).exists()
+
+
+# Review: who decides, double submits, mail per family, second factor, languages ----------
+
+
+def test_a_leader_does_not_decide_on_his_own_groups_application(
+    world, django_capture_on_commit_callbacks
+):
+    group_theme = make_theme("Kopā", kind="group")
+    project = services.start_project(user=world.leader, theme=group_theme, club=world.club)
+    fill(project, world.leader)
+    services.save_application(
+        project, by=world.leader, fields={}, members=[world.child, world.youth]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_application(project, by=world.leader)
+    assert not services.may_review(world.leader, project)
+    with pytest.raises(PermissionDenied):
+        services.decide_application(project, by=world.leader, approve=True)
+    # The coordinators are asked instead, and one of them decides.
+    asked = [message for message in mail.outbox if world.coordinator.email in message.to]
+    assert len(asked) == 1 and world.leader.email not in asked[0].to
+    services.decide_application(project, by=world.coordinator, approve=True)
+    assert project.state == State.APPROVED
+
+
+def test_a_save_from_a_second_tab_does_not_undo_a_submission(client, world, theme):
+    project = fill(started(world, theme), world.parent)
+    client.force_login(world.parent)
+    url = reverse("projects:edit", args=[project.pk])
+    client.post(url, {**COMPLETE, "action": "submit"})
+    response = client.post(url, {**COMPLETE, "title": "Cits", "action": "save"})
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert (project.state, project.title) == (State.SUBMITTED, "Bietes")
+    assert [change.to_state for change in project.changes.all()] == [State.SUBMITTED]
+    with pytest.raises(ValidationError):
+        services.save_application(project, by=world.parent, fields={"title": "Cits"})
+
+
+def test_each_family_of_a_group_gets_its_own_email(world, django_capture_on_commit_callbacks):
+    group_theme = make_theme("Kopā", kind="group")
+    neighbour_parent = make_user("kaimins@example.lv")
+    neighbour = make_person("Roberts", "Svešais", years_ago(12))
+    add_guardian(neighbour, neighbour_parent)
+    make_member(neighbour, world.club)
+    project = services.start_project(
+        user=world.parent, theme=group_theme, club=world.club, person=world.child
+    )
+    fill(project, world.parent)
+    services.save_application(project, by=world.parent, fields={}, members=[world.child, neighbour])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_application(project, by=world.parent)
+    to_families = [message.to for message in mail.outbox if world.leader.email not in message.to]
+    assert sorted(to_families) == [[neighbour_parent.email], [world.parent.email]]
+
+
+def test_allowing_a_late_report_tells_the_family(world, theme, django_capture_on_commit_callbacks):
+    project = approved(world, theme)
+    until = timezone.localdate() + datetime.timedelta(days=90)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.allow_late_report(project, by=world.coordinator, until=until)
+    assert world.parent.email in mail.outbox[-1].to
+    assert until.strftime("%d.%m.%Y") in mail.outbox[-1].body
+    assert project.report_deadline() == until
+    assert project.state == State.APPROVED
+
+
+def test_a_leader_without_a_second_factor_is_sent_to_turn_it_on(client, world, theme):
+    project = submitted(world, theme)
+    leader = make_leader("bez.mfa@example.lv", world.club, "Ina", "Bezkoda")
+    client.force_login(leader)
+    for url in (
+        reverse("projects:detail", args=[project.pk]),
+        reverse("projects:decide", args=[project.pk]),
+    ):
+        response = client.post(url, {"action": "approve"})
+        assert response.status_code == 302 and response["Location"] == reverse("mfa_activate_totp")
+    project.refresh_from_db()
+    assert project.state == State.SUBMITTED
+
+
+def test_a_choice_answered_in_english_is_stored_as_the_latvian_option(client, world, theme):
+    english = theme.copy_for_translation(Locale.objects.get(language_code="en"))
+    raw = [dict(block) for block in english.application_questions.raw_data]
+    for block in raw:
+        if block["type"] == "choice":
+            block["value"]["label"] = "Main vegetable"
+            for item, word in zip(block["value"]["options"], ["Beetroot", "Carrot"], strict=True):
+                item["value"] = word
+    english.application_questions = raw
+    english.save_revision().publish()
+    project = started(world, theme)
+    client.force_login(world.parent)
+    with translation.override("en"):
+        url = reverse("projects:edit", args=[project.pk])
+    body = client.get(url).content.decode()
+    assert "Main vegetable" in body and "Beetroot" in body and 'value="Biete"' in body
+    client.post(url, {**COMPLETE, "answer_vegetable": "Biete", "action": "save"})
+    project.refresh_from_db()
+    stored = {answer["question"]["key"]: answer for answer in project.answers}
+    assert stored["vegetable"]["value"] == "Biete"
+    assert stored["vegetable"]["question"]["label"] == "Galvenais dārzenis"
+    # Back in Latvian, the answer is still ticked.
+    body = client.get(reverse("projects:edit", args=[project.pk])).content.decode()
+    assert re.search(r'<input[^>]*value="Biete"[^>]*checked', body)

@@ -1,14 +1,13 @@
 """The yearly picture of projects for leaders and coordinators, its list and its exports."""
 
 import csv
-import datetime
 import io
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from members_area.projects.models import ProjectFile, ProjectThemePage, current_year
@@ -365,8 +364,8 @@ def test_the_csv_has_a_row_per_project_with_its_application_and_report(client, w
     assert row["Club"] == "Cēsu mazpulks" and row["Region"] == "Vidzeme"
     assert row["State"] == "scored" and row["Age group"] == "13–17 years"
     assert row["Team"] == "Anna Ozola, Jānis Ozols"
-    assert row["Submitted"] == datetime.date.today().isoformat()
-    assert row["State changed"] == datetime.date.today().isoformat()
+    assert row["Submitted"] == timezone.localdate().isoformat()
+    assert row["State changed"] == timezone.localdate().isoformat()
     assert row["Application answers"] == "Kur?: Parkā\nGarums: 2.5 m\nSkice: skice.jpg"
     assert row["What was done"] == "Uzbūvējām"
     assert row["Report answers"] == "Prieks: Liels"
@@ -387,7 +386,7 @@ def test_the_xlsx_keeps_every_text_a_text(client, written, data):
     assert title.value == '=HYPERLINK("http://evil.example","Soliņi")'
     assert title.data_type == "s"  # a string, never a formula
     assert cells[written.pk][9].data_type == "s"
-    assert cells[written.pk][13].value.date() == datetime.date.today()  # a real date
+    assert cells[written.pk][13].value.date() == timezone.localdate()  # a real date
     assert cells[written.pk][21].value == 87.5
 
 

@@ -10,9 +10,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from members_area.projects import demo_content as projects_demo
-from members_area.projects import jury
+from members_area.projects import jury, services
 from members_area.projects.models import Juror, Project, Score, ThemeResults
 from tests.conftest import enrol_second_factor
 from tests.members import make_member, make_person, make_user, years_ago
@@ -458,7 +459,12 @@ def test_the_results_page_shows_the_ranking_and_each_jurors_progress(
     assert body.index("Āboli") < body.index("Ceriņi") < body.index("Dālijas")
     assert "25.00" in body or "25,00" in body
     assert lv("scored %(done)s of %(total)s", done=4, total=5) in body
-    assert lv("%(scored)s of %(of)s criteria", scored=0, of=2) in body  # Dālijas
+    with translation.override("lv"):
+        not_yet = ngettext("%(scored)s of %(of)s criterion", "%(scored)s of %(of)s criteria", 2) % {
+            "scored": 0,
+            "of": 2,
+        }
+    assert not_yet == "0 no 2 kritērijiem" and not_yet in body  # Dālijas
     body = html_of(
         client.post(
             reverse("projects:results", args=[theme.pk]), {"action": "publish"}, follow=True
@@ -572,3 +578,24 @@ def test_forum_pages_query_budgets_do_not_grow_with_projects(
         make_theme(f"Vēl viens temats {number}")
     after = [page_queries(client, user, url, django_assert_max_num_queries) for user, url in pages]
     assert after == before
+
+
+def test_publishing_waits_for_reports_still_waiting_and_no_report_is_accepted_after(
+    world, theme, project, juror
+):
+    jury.record_scores(project, juror, points(theme, 5, 5))
+    waiting = make_project(
+        theme, world.club, [world.youth], state=State.REPORT_SUBMITTED, title="Ceriņi",
+        report_done="Izaudzēju", report_learnt="Laistīt",
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as refused:
+        jury.publish_results(theme, world.coordinator)
+    assert refused.value.code == "waiting" and "Ceriņi" in refused.value.messages[0]
+    assert not ThemeResults.objects.exists()
+
+    services.decide_report(waiting, by=world.leader, accept=False, comment="Pievieno foto")
+    jury.publish_results(theme, world.coordinator)
+    services.submit_report(waiting, by=world.parent)
+    with pytest.raises(ValidationError) as refused:
+        services.decide_report(waiting, by=world.leader, accept=True)
+    assert refused.value.code == "published"

@@ -44,6 +44,13 @@ class UserManager(BaseUserManager):
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)
 
+    def coordinators(self):
+        """Active logins of the central office (the group, or superusers)."""
+        return self.filter(
+            models.Q(is_superuser=True) | models.Q(groups__name=COORDINATORS_GROUP),
+            is_active=True,
+        ).distinct()
+
 
 class User(AbstractBaseUser, PermissionsMixin):
     """A login. People's member records are separate (a login may act for a whole family)."""

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.serializers import localized_rich_text
-from members_area.accounts.models import COORDINATORS_GROUP, Person, User, current_year
+from members_area.accounts.models import Person, User, current_year
 
 
 class ClubQuerySet(models.QuerySet):
@@ -92,10 +92,7 @@ class Club(models.Model):
             person__memberships__in=Membership.objects.current().leading().filter(club=self),
         ).distinct()
         if self.is_online or role in Membership.LEADING_ROLES or not leaders.exists():
-            return User.objects.filter(
-                models.Q(is_superuser=True) | models.Q(groups__name=COORDINATORS_GROUP),
-                is_active=True,
-            ).distinct()
+            return User.objects.coordinators()
         return leaders
 
 

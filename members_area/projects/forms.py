@@ -51,7 +51,8 @@ def question_field(question):
     if kind == "date":
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
     if kind == "choice":
-        choices = [(option, option) for option in question["options"]]
+        labels = question.get("option_labels") or question["options"]
+        choices = list(zip(question["options"], labels, strict=True))
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     if kind == "photo":
         return forms.FileField(widget=forms.FileInput(attrs={"accept": ACCEPTED_PHOTOS}), **common)
@@ -175,37 +176,52 @@ class ApplicationForm(QuestionsMixin, forms.ModelForm):
         }
 
     add_member = forms.CharField(
-        label=_("Add a team member by member number"),
+        label=_("Add a team member: member number"),
         required=False,
         max_length=20,
         help_text=_(
             "Ask the teammate's family for the number on the member card (e.g. M-2026-00042)."
         ),
     )
+    add_member_name = forms.CharField(label=_("and first name"), required=False, max_length=100)
 
-    def __init__(self, *args, questions, team_choices, team_candidates, **kwargs):
+    def __init__(self, *args, questions, team_choices, team_candidates, name_of, **kwargs):
         super().__init__(*args, **kwargs)
         self.team_candidates = team_candidates
         self.fields["members"].queryset = team_choices
-        self.fields["members"].label_from_instance = lambda person: person.full_name
+        self.fields["members"].label_from_instance = name_of
         self.initial["members"] = list(self.instance.members.values_list("pk", flat=True))
         if self.instance.kind == ProjectKind.INDIVIDUAL:
             # One author, chosen when the project was started.
-            del self.fields["members"]
-            del self.fields["add_member"]
+            for name in ("members", "add_member", "add_member_name"):
+                del self.fields[name]
         self.add_questions(questions, self.instance.answers)
 
-    def clean_add_member(self):
-        number = self.cleaned_data["add_member"].strip().upper()
-        if not number:
-            return None
-        person = self.team_candidates.filter(member_number=number).first()
+    def clean(self):
+        """A teammate is found by his member number and first name together, so that nobody
+        learns the names behind member numbers by trying them."""
+        cleaned = super().clean()
+        number = (cleaned.get("add_member") or "").strip().upper()
+        first_name = (cleaned.get("add_member_name") or "").strip()
+        cleaned["add_member"] = None
+        if not number and not first_name:
+            return cleaned
+        person = None
+        if number and first_name:
+            person = self.team_candidates.filter(
+                member_number=number, first_name__iexact=first_name
+            ).first()
         if person is None:
-            raise forms.ValidationError(
-                _("No member of %(club)s has the number %(number)s this year.")
-                % {"club": self.instance.club, "number": number}
+            self.add_error(
+                "add_member",
+                _(
+                    "No member of %(club)s this year has this member number and first name: "
+                    "check both with the teammate's family."
+                )
+                % {"club": self.instance.club},
             )
-        return person
+        cleaned["add_member"] = person
+        return cleaned
 
     def team(self):
         """The team as ticked, with the member added by number."""

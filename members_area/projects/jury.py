@@ -439,6 +439,19 @@ def publish_results(theme, by):
 def _publish(theme, by):
     _refuse_if_published(theme, _("The results of this theme are already published."))
     results = ThemeResults.objects.create(theme=theme, published_by=by)
+    waiting = list(
+        Project.objects.filter(theme=theme, state=State.REPORT_SUBMITTED).select_related("club")
+    )
+    if waiting:
+        # Once published, they could never be scored: their leaders decide first.
+        raise ValidationError(
+            _(
+                "Reports still wait for their leader's decision: %(projects)s. Publish once "
+                "they are accepted or returned."
+            )
+            % {"projects": ", ".join(f"“{project}” ({project.club})" for project in waiting)},
+            code="waiting",
+        )
     accepted = Project.objects.select_for_update().filter(theme=theme, state=State.ACCEPTED)
     if not list(accepted.values_list("pk", flat=True)):
         raise ValidationError(

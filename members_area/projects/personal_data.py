@@ -2,7 +2,8 @@
 
 Registered by ProjectsConfig.ready(). A project done alone is emptied on erasure (its texts,
 answers, files and comments go; theme, club, year, kind and state stay as an anonymous count
-for the strategy's figures); from a group project only the person is taken off the team.
+for the strategy's figures); from a group project the person is taken off the team, with the
+photos and files his family added.
 """
 
 from members_area.accounts.services import register_personal_data
@@ -61,6 +62,9 @@ def erase(person):
     for project in Project.objects.filter(members=person).prefetch_related("members"):
         if len(project.members.all()) > 1:
             project.members.remove(person)
+            # The photos and files the family added go with the person (they may show him).
+            for project_file in project.files.filter(uploaded_by_id__in=family_logins):
+                delete_file(project_file)
             continue
         for project_file in project.files.all():
             delete_file(project_file)

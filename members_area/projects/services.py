@@ -26,6 +26,7 @@ from members_area.projects.models import (
     ProjectFile,
     ProjectKind,
     ProjectStateChange,
+    ThemeResults,
 )
 
 State = Project.State
@@ -33,6 +34,7 @@ MAX_REPORT_PHOTOS = 10
 MAX_PHOTO_BYTES = 20 * 1024 * 1024  # a phone's HEIC or JPEG
 MAX_PDF_BYTES = 10 * 1024 * 1024
 PHOTO_LONG_SIDE = 2560  # stored photos are resized to at most this many pixels
+PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "HEIF"}  # what phones and cameras take
 YOUTH_AGE_GROUPS = [group for group in AgeGroup.values if group != AgeGroup.ADULTS]
 # The project fields an author writes, each required for submission.
 APPLICATION_FIELDS = ("title", "goal", "plan", "timeline")
@@ -48,17 +50,33 @@ def answer_field(key):
 
 
 def may_edit(user, project):
-    """Authors: whoever started it, the family of a team member, the club's leaders."""
+    """Authors: whoever started it (a leader for his club's group) and the family of a team
+    member. A leader does not write the families' projects he decides on."""
     if not user.is_authenticated:
         return False
-    if project.created_by_id == user.pk or project.club_id in user.led_club_ids():
+    if project.created_by_id == user.pk:
         return True
     return project.members.filter(pk__in=Person.objects.of_family(user)).exists()
 
 
 def may_review(user, project):
-    """The club's leaders decide on its projects; coordinators on any."""
-    return user.is_authenticated and (user.is_coordinator or project.club_id in user.led_club_ids())
+    """The club's leaders decide on its projects, but not on one they submitted themselves
+    (a coordinator does); coordinators on any."""
+    if not user.is_authenticated:
+        return False
+    if user.is_coordinator:
+        return True
+    return project.club_id in user.led_club_ids() and not submitted_by(user, project)
+
+
+def submitted_by(user, project):
+    """Whether the login sent the application or report now waiting for a decision."""
+    last = (
+        project.changes.filter(to_state__in=[State.SUBMITTED, State.REPORT_SUBMITTED])
+        .order_by("-at", "-pk")
+        .first()
+    )
+    return last is not None and last.by_id == user.pk
 
 
 def _lock(project):
@@ -154,11 +172,38 @@ def team_choices(project, user):
     return project.members.order_by("first_name", "last_name", "pk")
 
 
+def questions_in_language(source, translated, stage):
+    """The Latvian page's questions, worded as on the visitor's page.
+
+    Keys, kinds and the options' values are always the Latvian page's (what is stored, what
+    the leader, the export and the jury read); labels, help texts, units and the options'
+    labels come from the translation where it has them. Each keeps its stored form under
+    "stored".
+    """
+    local = {question["key"]: question for question in translated.questions(stage)}
+    questions = []
+    for question in source.questions(stage):
+        words = local.get(question["key"], question)
+        labels = words["options"] if len(words["options"]) == len(question["options"]) else []
+        questions.append(
+            {
+                **question,
+                "label": words["label"],
+                "help_text": words["help_text"],
+                "unit": words["unit"],
+                "option_labels": labels or question["options"],
+                "stored": question,
+            }
+        )
+    return questions
+
+
 def build_answers(questions, values, previous):
     """Answers with a copy of the questions they answer; answers to questions the theme no
     longer asks are kept (marked retired), so nothing a family wrote is lost."""
     answers = [
-        {"question": question, "value": values.get(question["key"])} for question in questions
+        {"question": question.get("stored", question), "value": values.get(question["key"])}
+        for question in questions
     ]
     asked = {question["key"] for question in questions}
     for old in previous:
@@ -170,7 +215,12 @@ def build_answers(questions, values, previous):
 
 @transaction.atomic
 def save_application(project, *, by, fields, members=None, answers=None):
-    """Store a draft (incomplete is fine): the application's texts, team and answers."""
+    """Store a draft (incomplete is fine): the application's texts, team and answers.
+
+    The row is locked and its state read again: a second tab's "Save" after a "Submit"
+    must not bring a submitted application back.
+    """
+    _lock(project)
     _require(may_edit(by, project))
     _require_state(
         project,
@@ -182,7 +232,7 @@ def save_application(project, *, by, fields, members=None, answers=None):
             setattr(project, name, fields[name])
     if answers is not None:
         project.answers = answers
-    project.save()
+    project.save(update_fields=[*APPLICATION_FIELDS, "answers", "updated_at"])
     if members is not None:
         allowed = set(team_candidates(project).values_list("pk", flat=True))
         keep = [person for person in members if person.pk in allowed]
@@ -302,6 +352,7 @@ def decide_application(project, *, by, approve, comment=""):
 @transaction.atomic
 def save_report(project, *, by, fields, answers=None):
     """Store the report as a draft: an approved project's report is then "in progress"."""
+    _lock(project)
     _require(may_edit(by, project))
     _require_state(
         project,
@@ -313,7 +364,7 @@ def save_report(project, *, by, fields, answers=None):
             setattr(project, name, fields[name])
     if answers is not None:
         project.report_answers = answers
-    project.save()
+    project.save(update_fields=[*REPORT_FIELDS, "report_answers", "updated_at"])
     if project.state == State.APPROVED:
         change_state(project, State.REPORT_DRAFT, by=by, notify=False)
     return project
@@ -341,7 +392,8 @@ def submit_report(project, *, by, theme_page=None):
         {State.APPROVED, State.REPORT_DRAFT, State.REPORT_RETURNED},
         _("This report cannot be submitted now."),
     )
-    if project.report_is_late():
+    # A report returned for changes was on time: it may come back after the deadline.
+    if project.state != State.REPORT_RETURNED and project.report_is_late():
         raise ValidationError(
             _(
                 "The report deadline was %(day)s. A coordinator can allow a late report: "
@@ -363,6 +415,11 @@ def decide_report(project, *, by, accept, comment=""):
     _require_state(
         project, {State.REPORT_SUBMITTED}, _("This report is not waiting for a decision.")
     )
+    if accept and ThemeResults.objects.filter(theme_id=project.theme_id).exists():
+        raise ValidationError(
+            _("The forum results of this theme are already published: ask a coordinator."),
+            code="published",
+        )
     if not accept and not comment.strip():
         raise ValidationError(
             {"comment": _("Say what should be changed: the family reads this comment.")}
@@ -376,6 +433,7 @@ def decide_report(project, *, by, accept, comment=""):
 def allow_late_report(project, *, by, until):
     """Coordinators only: the report may be submitted until `until` (today or later)."""
     _require(by.is_authenticated and by.is_coordinator)
+    _lock(project)
     if until < project_models.today():
         raise ValidationError({"until": _("Choose today or a later day.")})
     _require_state(
@@ -385,13 +443,8 @@ def allow_late_report(project, *, by, until):
     )
     project.report_late_until = until
     project.save(update_fields=["report_late_until", "updated_at"])
-    ProjectStateChange.objects.create(
-        project=project,
-        from_state=project.state,
-        to_state=project.state,
-        by=by,
-        comment=_("Late report allowed until %(day)s.") % {"day": until.strftime("%d.%m.%Y")},
-    )
+    # The state stays; the change is recorded (and the family told) as more time.
+    change_state(project, project.state, by=by)
     return project
 
 
@@ -424,7 +477,9 @@ def add_photo(project, upload, *, by, stage, question_key=""):
                 % {"count": MAX_REPORT_PHOTOS},
                 code="too_many",
             )
-    clean = strip_image_metadata(upload, upload.name, max_side=PHOTO_LONG_SIDE)
+    clean = strip_image_metadata(
+        upload, upload.name, max_side=PHOTO_LONG_SIDE, formats=PHOTO_FORMATS
+    )
     if question_key:
         _replace_answer_file(project, stage, question_key)
     project_file = ProjectFile(
@@ -444,6 +499,18 @@ def add_photo(project, upload, *, by, stage, question_key=""):
 
 
 PDF_SIGNATURE = b"%PDF-"
+PDF_END = b"%%EOF"
+
+
+def looks_like_pdf(upload):
+    """A PDF begins with its signature (after a byte-order mark or blank space at most) and
+    ends with an end-of-file marker (followed by blank space or a little junk from mailers)."""
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(max(upload.size - 2048, 0))
+    tail = upload.read(2048)
+    upload.seek(0)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(PDF_SIGNATURE) and PDF_END in tail
 
 
 @transaction.atomic
@@ -451,11 +518,7 @@ def add_pdf(project, upload, *, by, stage, question_key=""):
     """A PDF attachment, refused unless its content is a PDF whatever its name says."""
     _require(may_edit(by, project) and _stage_editable(project, stage))
     _check_size(upload, MAX_PDF_BYTES, _("A PDF file may be at most 10 MB."))
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(0)
-    # The PDF standard allows the signature anywhere in the first kilobyte.
-    if PDF_SIGNATURE not in head:
+    if not looks_like_pdf(upload):
         raise ValidationError(
             _("“%(name)s” is not a PDF file. Save the document as PDF and upload it again.")
             % {"name": os.path.basename(upload.name)},
@@ -504,8 +567,9 @@ def change_state(project, to_state, *, by, comment="", notify=True):
     change = ProjectStateChange.objects.create(
         project=project, from_state=project.state, to_state=to_state, by=by, comment=comment
     )
-    project.state = to_state
-    project.state_changed_at = change.at
+    if to_state != project.state:
+        project.state = to_state
+        project.state_changed_at = change.at
     project.save()
     if notify:
         transaction.on_commit(lambda: tasks.send_state_change.enqueue(change.pk))

@@ -1,6 +1,7 @@
 """E-mails about a project's state, sent after the change is committed."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,17 +15,25 @@ from members_area.clubs.tasks import absolute
 WAITING_FOR_REVIEW = {"submitted", "report-submitted"}
 
 
-def author_addresses(project):
-    """The team (guardians of minors included) and whoever started the project."""
-    addresses = []
-    for person in project.members.all():
-        addresses += person.message_recipients()
+def author_families(project):
+    """The addresses to tell, by family: each team member's own and his guardians' (a
+    minor's), and whoever started the project. One e-mail per family, so that families
+    of a group do not see each other's addresses."""
+    families, seen = [], set()
+    groups = [person.message_recipients() for person in project.members.all()]
     if project.created_by and project.created_by.is_active:
-        addresses.append(project.created_by.email)
-    return list(dict.fromkeys(addresses))
+        groups.append([project.created_by.email])
+    for group in groups:
+        new = [address for address in dict.fromkeys(group) if address not in seen]
+        if new:
+            families.append(new)
+            seen.update(new)
+    return families
 
 
 def subject_for(change, project):
+    if change.from_state == change.to_state:
+        return gettext("More time for the project report: %(title)s") % {"title": project}
     subjects = {
         "submitted": gettext("Project application submitted: %(title)s"),
         "returned": gettext("Project application returned for changes: %(title)s"),
@@ -53,9 +62,10 @@ def send_state_change(change_id):
         return
     project = change.project
     url = reverse("projects:detail", args=[project.pk])
-    authors = author_addresses(project)
-    if authors:
-        with translation.override(project.language):
+    families = author_families(project)
+    authors = {address for family in families for address in family}
+    with translation.override(project.language):
+        for family in families:
             EmailMessage(
                 subject=subject_for(change, project),
                 body=render_to_string(
@@ -63,10 +73,13 @@ def send_state_change(change_id):
                     {"change": change, "project": project, "url": absolute(url)},
                 ),
                 from_email=settings.DEFAULT_FROM_EMAIL,
-                to=authors,
+                to=family,
             ).send()
     if change.to_state in WAITING_FOR_REVIEW:
         reviewers = [user.email for user in project.club.approvers() if user.email not in authors]
+        if not reviewers:
+            # A leader's own group project: the coordinators decide on it.
+            reviewers = [user.email for user in get_user_model().objects.coordinators()]
         if reviewers:
             with translation.override(settings.LANGUAGE_CODE):
                 EmailMessage(

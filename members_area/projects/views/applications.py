@@ -45,7 +45,9 @@ def visible_project(request, pk):
 def theme_in_language(project):
     """The theme's page in the visitor's language (its questions in his words)."""
     translated = project.theme.get_translation_or_none(Locale.get_active())
-    return translated.specific if translated is not None else project.theme
+    if translated is None or not translated.live:
+        return project.theme
+    return translated.specific
 
 
 def attach_errors(form, error):
@@ -127,7 +129,7 @@ def project_detail(request, pk):
     context = {
         "project": project,
         "theme": theme,
-        "members": project.members.order_by("first_name"),
+        "team_names": team_names(request.user, project),
         "changes": project.changes.select_related("by"),
         "application_answers": answers_with_files(project.answers, files, Stage.APPLICATION),
         "report_answers": answers_with_files(project.report_answers, files, Stage.REPORT),
@@ -144,6 +146,20 @@ def project_detail(request, pk):
         "is_coordinator": request.user.is_coordinator,
     }
     return render(request, "projects/project_detail.html", context)
+
+
+def name_shown_to(user, project):
+    """How a team member is named to this login: in full to the club's leaders, coordinators
+    and his own family; by first name to the other families of a group."""
+    if user.is_coordinator or project.club_id in user.led_club_ids():
+        return lambda person: person.full_name
+    family = set(Person.objects.of_family(user).values_list("pk", flat=True))
+    return lambda person: person.full_name if person.pk in family else person.first_name
+
+
+def team_names(user, project):
+    name = name_shown_to(user, project)
+    return [name(person) for person in project.members.order_by("first_name", "last_name")]
 
 
 def answers_with_files(answers, files, stage):
@@ -201,26 +217,30 @@ def project_edit(request, pk):
         messages.info(request, _("This application has been submitted and cannot be changed."))
         return redirect("projects:detail", project.pk)
     theme = theme_in_language(project)
-    questions = theme.questions("application")
+    questions = services.questions_in_language(project.theme, theme, "application")
     form = ApplicationForm(
         request.POST or None,
         request.FILES or None,
         instance=project,
         questions=questions,
         team_choices=services.team_choices(project, request.user),
+        name_of=name_shown_to(request.user, project),
         team_candidates=services.team_candidates(project),
     )
     if request.method == "POST" and form.is_valid():
-        services.save_application(
-            project,
-            by=request.user,
-            fields={name: form.cleaned_data[name] for name in services.APPLICATION_FIELDS},
-            members=form.team(),
-            answers=form.answers(project.answers),
-        )
-        remove_ticked_files(request, project, Stage.APPLICATION)
+        try:
+            services.save_application(
+                project,
+                by=request.user,
+                fields={name: form.cleaned_data[name] for name in services.APPLICATION_FIELDS},
+                members=form.team(),
+                answers=form.answers(project.answers),
+            )
+        except ValidationError as error:  # submitted meanwhile (another tab, a double click)
+            return refused(request, project, error)
         store_question_files(form, project, request.user, Stage.APPLICATION)
         if not form.errors:
+            remove_ticked_files(request, project, Stage.APPLICATION)
             if request.POST.get("action") == "submit":
                 try:
                     services.submit_application(project, by=request.user, theme_page=theme)
@@ -251,6 +271,12 @@ def project_edit(request, pk):
     )
 
 
+def refused(request, project, error):
+    for message in error.messages:
+        messages.error(request, message)
+    return redirect("projects:detail", project.pk)
+
+
 def files_by_key(project, stage):
     found = {}
     for project_file in project.files.filter(stage=stage):
@@ -276,19 +302,22 @@ def project_report(request, pk):
         request.POST or None,
         request.FILES or None,
         instance=project,
-        questions=theme.questions("report"),
+        questions=services.questions_in_language(project.theme, theme, "report"),
     )
     if request.method == "POST" and form.is_valid():
-        services.save_report(
-            project,
-            by=request.user,
-            fields={name: form.cleaned_data[name] for name in services.REPORT_FIELDS},
-            answers=form.answers(project.report_answers),
-        )
-        remove_ticked_files(request, project, Stage.REPORT)
+        try:
+            services.save_report(
+                project,
+                by=request.user,
+                fields={name: form.cleaned_data[name] for name in services.REPORT_FIELDS},
+                answers=form.answers(project.report_answers),
+            )
+        except ValidationError as error:
+            return refused(request, project, error)
         store_question_files(form, project, request.user, Stage.REPORT)
         store_report_files(form, project, request.user)
         if not form.errors:
+            remove_ticked_files(request, project, Stage.REPORT)
             if request.POST.get("action") == "submit":
                 try:
                     services.submit_report(project, by=request.user, theme_page=theme)
@@ -381,9 +410,6 @@ def project_decide(request, pk):
     return redirect("projects:detail", project.pk)
 
 
-project_decide.requires_second_factor = True
-
-
 @coordinator_required
 @require_POST
 def allow_late(request, pk):
@@ -421,3 +447,10 @@ def project_file(request, pk, file_pk):
     )
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+# Leaders and coordinators see other families' children here: like every staff view, these
+# ask them for the second factor (families are not asked: the middleware asks only logins
+# whose `requires_second_factor` is true).
+for view in (project_detail, project_edit, project_report, project_decide, project_file):
+    view.requires_second_factor = True
