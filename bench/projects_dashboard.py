@@ -27,7 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "bench" / "README.md"
-START, END = "<!-- projects_dashboard:start -->", "<!-- projects_dashboard:end -->"
+# One table per database engine, each rewritten by a run on that engine.
+MARKERS = "<!-- projects_dashboard:{engine}:start -->", "<!-- projects_dashboard:{engine}:end -->"
 
 CLUBS = 150
 PEOPLE_PER_CLUB = 25
@@ -285,7 +286,8 @@ def fill(rng):
 def database_name(connection):
     if connection.vendor == "sqlite":
         return f"SQLite {connection.Database.sqlite_version}"
-    return f"{connection.display_name} {connection.pg_version}"
+    major, minor = divmod(connection.pg_version, 10000)  # 150020 is 15.20
+    return f"{connection.display_name} {major}.{minor}"
 
 
 def percentile(values, share):
@@ -346,6 +348,7 @@ def run():
             ]
         results = [(name, measure(client, address)) for name, address in pages]
         vendor = database_name(connection)
+        engine = connection.vendor
     finally:
         creation.destroy_test_db(old_name, verbosity=0)
         shutil.rmtree(workdir, ignore_errors=True)
@@ -354,7 +357,7 @@ def run():
         shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     table = report(results, summary, fill_seconds, vendor)
     print(table)
-    write_readme(table)
+    write_readme(table, engine)
 
 
 def report(results, summary, fill_seconds, vendor):
@@ -377,12 +380,13 @@ def report(results, summary, fill_seconds, vendor):
     return "\n".join(lines)
 
 
-def write_readme(table):
+def write_readme(table, engine):
     content = README.read_text()
-    block = f"{START}\n{table}\n{END}"
-    if START in content:
+    start, end = (marker.format(engine=engine) for marker in MARKERS)
+    block = f"{start}\n{table}\n{end}"
+    if start in content:
         content = re.sub(
-            re.escape(START) + ".*?" + re.escape(END), lambda _m: block, content, flags=re.S
+            re.escape(start) + ".*?" + re.escape(end), lambda _m: block, content, flags=re.S
         )
     else:
         content = content.rstrip("\n") + "\n\n" + block + "\n"
