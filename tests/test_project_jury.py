@@ -599,3 +599,16 @@ def test_publishing_waits_for_reports_still_waiting_and_no_report_is_accepted_af
     with pytest.raises(ValidationError) as refused:
         services.decide_report(waiting, by=world.leader, accept=True)
     assert refused.value.code == "published"
+
+
+def test_a_criterions_new_maximum_asks_the_jurors_to_score_it_again(world, theme, project, juror):
+    jury.record_scores(project, juror, points(theme, 10, 20))
+    assert jury.project_total(project) == Decimal("30.00")
+    raw = [dict(block) for block in theme.criteria.raw_data]
+    raw[0]["value"] = {**raw[0]["value"], "max_points": 5}  # Ideja: 10 → 5
+    theme.criteria = raw
+    theme.save_revision().publish()
+    project.refresh_from_db()
+    assert jury.project_total(project) is None  # 10 of 5 no longer counts
+    jury.record_scores(project, juror, points(theme, 5, 20))
+    assert jury.project_total(project) == Decimal("25.00")

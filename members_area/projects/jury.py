@@ -250,14 +250,19 @@ class AgeGroupRanking:
     entries: list
 
 
-def _score_sheet(project_ids, criteria_ids, juror_user_ids):
-    """{(project id, juror user id): (criteria scored, sum of points)}, in one query."""
-    if not project_ids or not criteria_ids or not juror_user_ids:
+def _score_sheet(project_ids, criteria, juror_user_ids):
+    """{(project id, juror user id): (criteria scored, sum of points)}, in one query.
+
+    A score counts only while its criterion keeps the maximum it was given under: if an
+    editor changes a maximum, the jurors score that criterion again.
+    """
+    if not project_ids or not criteria or not juror_user_ids:
         return {}
+    current = models.Q()
+    for criterion in criteria:
+        current |= models.Q(criterion=criterion["id"], max_points=criterion["max_points"])
     rows = (
-        Score.objects.filter(
-            project_id__in=project_ids, criterion__in=criteria_ids, juror_id__in=juror_user_ids
-        )
+        Score.objects.filter(current, project_id__in=project_ids, juror_id__in=juror_user_ids)
         .values("project_id", "juror_id")
         .annotate(scored=Count("id"), points=Sum("points"))
         .order_by()
@@ -275,7 +280,7 @@ def mean_total(sums):
 def _rank(projects, criteria, jurors):
     criteria_ids = [criterion["id"] for criterion in criteria]
     sheet = _score_sheet(
-        [project.pk for project in projects], criteria_ids, [juror.user_id for juror in jurors]
+        [project.pk for project in projects], criteria, [juror.user_id for juror in jurors]
     )
     ranked = []
     for project in projects:
