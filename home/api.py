@@ -46,6 +46,13 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     filter_backends = with_words_search(PagesAPIViewSet.filter_backends)
 
+    def get_base_queryset(self):
+        # Wagtail reads the groups of every view restriction (the leaders' library) each time
+        # it is asked, and a listing asks several times: once a request is enough.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
     def get_queryset(self):
         queryset = super().get_queryset().select_related("locale")
         model = queryset.model

@@ -35,3 +35,12 @@ class SiteImageForm(BaseImageForm):
             self.fields["description"].error_messages["required"] = _(
                 "Describe the picture for people who cannot see it."
             )
+
+
+def attach_errors(form, error):
+    """A service's ValidationError shown where it belongs: on a field, or above the form."""
+    if hasattr(error, "error_dict"):
+        for field, problems in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, problems)
+    else:
+        form.add_error(None, error)

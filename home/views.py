@@ -6,9 +6,11 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 from django.views.static import serve
+from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as documents_serve
 from wagtail.models import Locale, Page
 
@@ -67,6 +69,13 @@ def serve_media(request, path):
     return serve(request, normalised, document_root=settings.MEDIA_ROOT)
 
 
+def is_private_document(document_id):
+    """Whether the document's collection (or one above it) is visible only to some."""
+    document = get_document_model().objects.filter(pk=document_id).select_related("collection")
+    document = document.first()
+    return document is not None and document.collection.get_view_restrictions().exists()
+
+
 @xframe_options_sameorigin
 def serve_document(request, document_id, document_filename):
     """Wagtail's document view, whose files this site's own pages may embed.
@@ -75,6 +84,9 @@ def serve_document(request, document_id, document_filename):
     frames (X-Frame-Options and frame-ancestors).
     """
     response = documents_serve.serve(request, document_id, document_filename)
+    if response.status_code == 200 and is_private_document(document_id):
+        # A document of a private collection (the leaders' library): no shared cache keeps it.
+        patch_cache_control(response, private=True, no_store=True)
     # Wagtail sets "default-src 'none'" (no scripts inside served files); kept, plus framing
     # by this site's pages. Without a policy of its own the response gets the site's.
     policy = response.get("Content-Security-Policy")

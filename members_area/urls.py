@@ -6,4 +6,6 @@ urlpatterns = [
     path("", include("members_area.accounts.urls")),
     path("", include("members_area.clubs.urls")),
     path("", include("members_area.projects.urls")),
+    path("", include("members_area.volunteering.urls")),
+    path("", include("members_area.certificates.urls")),
 ]

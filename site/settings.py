@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "members_area.accounts",
     "members_area.clubs",
     "members_area.projects",
+    "members_area.volunteering",
+    "members_area.certificates",
+    "members_area.library",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: never list both
     "wagtail.contrib.redirects",

@@ -13,6 +13,7 @@ from home.sitemap import TranslatedPagesSitemap
 from home.views import robots_txt, search, serve_document, serve_media
 from mazpulki.api import api_router
 from members_area.accounts.views.card import card_lookup
+from members_area.certificates.views import verify as certificate_verify
 
 urlpatterns = [
     # Wagtail's own sign-in would bypass allauth's rate limits (and, later, its second factor).
@@ -35,6 +36,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     # The address in a member card's QR code: short, and in the scanning phone's language.
     path("k/<str:token>/", card_lookup, name="card_lookup"),
+    # The address printed on certificates (and in their QR codes); in the visitor's language.
+    path("verify/<str:code>/", certificate_verify, name="certificate_verify"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}),
     path("robots.txt", robots_txt, name="robots_txt"),
     # The site's colours, from the brandbook's palette (see brandbook.views).

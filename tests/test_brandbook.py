@@ -17,7 +17,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Site
+from wagtail.models import Collection, Locale, Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from brandbook import colours, demo_content, documents, services
@@ -620,6 +620,8 @@ def test_the_admin_accepts_a_plain_svg_logo_also_several_at_once(client, coordin
         {
             "title": "Logotips",
             "file": SimpleUploadedFile("logo.svg", demo_content.logo_svg(), "image/svg+xml"),
+            # With the leaders' library there is more than one collection to choose from.
+            "collection": Collection.get_first_root_node().pk,
         },
     )
     assert response.status_code == 302

@@ -62,6 +62,20 @@ RULES = {
     "clubs:export_csv": ("get", None, COORDINATORS),
     "clubs:export_xlsx": ("get", None, COORDINATORS),
     "card_lookup": ("get", "token", PUBLIC),
+    "volunteering:awards": ("get", None, COORDINATORS),
+    "volunteering:grant": ("post", None, COORDINATORS | {"coordinator": 400}),
+    "volunteering:training": ("get", None, COORDINATORS),
+    "volunteering:mine": ("get", None, OWN_PAGE),
+    "volunteering:log": ("get", None, OWN_PAGE),
+    "volunteering:review": ("get", None, STAFF),
+    "volunteering:totals": ("get", None, STAFF),
+    # Deciding without a choice is a bad request, for those who may decide.
+    "volunteering:decide": ("post", "volunteer_entry", row(LOGIN, 403, 404, 400, 400, 403)),
+    "certificates:list": ("get", None, OWN_PAGE),
+    "certificates:volunteer_new": ("get", None, OWN_PAGE),
+    "certificates:pdf": ("get", "certificate", FAMILY_ONLY),
+    # Anyone holding a certificate checks it; it shows the holder's name, as the paper does.
+    "certificate_verify": ("get", "certificate_code", PUBLIC),
     "projects:list": ("get", None, OWN_PAGE),
     "projects:new": ("get", None, OWN_PAGE),
     "projects:detail": ("get", "submitted_project", row(LOGIN, 404, 404, 200, 200, 200)),
@@ -93,6 +107,12 @@ SHOWS_CHILD = {
     "clubs:join_requests": {"leader", "coordinator"},
     "card_lookup": {"leader", "coordinator"},
     "clubs:export_csv": {"coordinator"},
+    "volunteering:mine": {"parent"},
+    "volunteering:log": {"parent"},
+    "volunteering:review": {"leader", "coordinator"},
+    "certificates:list": {"parent"},
+    "certificates:volunteer_new": {"parent"},
+    "certificate_verify": set(ROLES),
     "projects:new": {"parent"},
     "projects:detail": {"parent", "leader", "coordinator"},
     "projects:staff_list": {"leader", "coordinator"},
@@ -103,10 +123,10 @@ SHOWS_CHILD = {
 def member_area_url_names():
     names = set()
     resolver = get_resolver()
-    for namespace in ("members", "clubs", "projects"):
+    for namespace in ("members", "clubs", "projects", "volunteering", "certificates"):
         _prefix, sub = resolver.namespace_dict[namespace]
         names |= {f"{namespace}:{name}" for name in sub.reverse_dict if isinstance(name, str)}
-    return names | {"card_lookup"}
+    return names | {"card_lookup", "certificate_verify"}
 
 
 def test_every_member_area_url_has_an_access_rule():
@@ -145,6 +165,28 @@ def arguments(world, kind):
             make_theme(), world.club, [world.child], created_by=world.parent, state="submitted"
         )
         return []
+    if kind == "volunteer_entry":
+        from members_area.volunteering.services import log_hours
+
+        entry = log_hours(
+            by=world.parent, person=world.child, club=world.club, date=timezone.localdate(),
+            hours=2, kind="club", description="Anna Ozola palīdzēja",
+        )  # fmt: skip
+        return [entry.pk]
+    if kind in ("certificate", "certificate_code"):
+        from members_area.certificates.services import issue_volunteer_certificate
+        from members_area.volunteering.services import decide, log_hours
+
+        today = timezone.localdate()
+        entry = log_hours(
+            by=world.parent, person=world.child, club=world.club, date=today, hours=3,
+            kind="event", description="Anna Ozola vadīja spēles",
+        )  # fmt: skip
+        decide(entry, by=world.leader, approve=True)
+        certificate = issue_volunteer_certificate(
+            world.child, by=world.parent, date_from=today, date_to=today, language="lv"
+        )
+        return [certificate.pk if kind == "certificate" else certificate.display_code]
     if kind and (kind.endswith("_project") or kind == "project_file"):
         state = {"project_file": "returned"}.get(kind, kind.removesuffix("_project"))
         project = make_project(

@@ -54,6 +54,11 @@ class Club(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.LOCAL)
     founded = models.DateField(_("founded"), null=True, blank=True)
     active = models.BooleanField(_("active"), default=True)
+    is_central_team = models.BooleanField(
+        _("central volunteer team"),
+        default=False,
+        help_text=_("The office's own volunteers (in Riga): coordinators confirm their hours."),
+    )
     meeting_place = models.CharField(_("meeting place"), max_length=200, blank=True)
     meeting_time = models.CharField(
         _("meeting time"), max_length=200, blank=True, help_text=_("E.g. Tuesdays at 15:00")

@@ -28,6 +28,7 @@ class ClubViewSet(ModelViewSet):
         "municipality",
         "founded",
         "active",
+        "is_central_team",
         "meeting_place",
         "meeting_time",
         "contact_name",

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from home.forms import attach_errors
 from members_area.accounts.decorators import coordinator_required, family_required
 from members_area.accounts.models import Person
 from members_area.projects import services
@@ -48,15 +49,6 @@ def theme_in_language(project):
     if translated is None or not translated.live:
         return project.theme
     return translated.specific
-
-
-def attach_errors(form, error):
-    """A service's ValidationError shown where it belongs: on a field, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, problems in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error)
 
 
 @family_required

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
+from home.forms import attach_errors
 from members_area.accounts.decorators import coordinator_required, staff_view
 from members_area.projects import jury, services
 from members_area.projects.models import (
@@ -27,7 +28,6 @@ from members_area.projects.models import (
 )
 from members_area.projects.views.applications import (
     answers_with_files,
-    attach_errors,
     theme_in_language,
 )
 

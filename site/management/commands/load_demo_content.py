@@ -38,6 +38,8 @@ from home.demo_content import DemoPage, DocumentRef, ImageRef, PageRef, T, TermR
 from home.models import HomePage, Municipality, OrganisationSettings, SiteImage
 from members_area.clubs import demo_content as clubs_demo
 from members_area.clubs.models import Club
+from members_area.library import demo_content as library_demo
+from members_area.library.services import library_collection
 from members_area.projects import demo_content as projects_demo
 from news.demo_content import ARTICLES, TAGS
 from news.models import NewsTag
@@ -76,6 +78,11 @@ class Command(BaseCommand):
                 self.documents[key] = self.ensure_generated_document(title, filename, make)
             for key, (title, filename, make) in projects_demo.DEMO_DOCUMENTS.items():
                 self.documents[key] = self.ensure_generated_document(title, filename, make)
+            # The leaders' library's documents go to its private collection.
+            for key, (title, filename, make) in library_demo.DEMO_DOCUMENTS.items():
+                self.documents[key] = self.ensure_generated_document(
+                    title, filename, make, collection=library_collection()
+                )
             brandbook_demo.ensure_promo_items(self.latvian, self.english, self.images)
             self.ensure_organisation_settings()
             self.ensure_news_tags()
@@ -172,12 +179,14 @@ class Command(BaseCommand):
             self.created["images"] += 1
         return image
 
-    def ensure_generated_document(self, title, filename, make):
+    def ensure_generated_document(self, title, filename, make, collection=None):
         """A document by its title; `make()` gives the file's bytes when it must be created."""
         Document = get_document_model()
         document = Document.objects.filter(title=title).first()
         if document is None:
             document = Document(title=title, uploaded_by_user=self.coordinator)
+            if collection is not None:
+                document.collection = collection
             document.file.save(filename, ContentFile(make()), save=False)
             document._set_document_file_metadata()
             document.save()
@@ -444,6 +453,7 @@ def demo_pages():
     pages.extend(brandbook_demo.PAGES)
     pages.extend(clubs_demo.PAGES)
     pages.extend(projects_demo.PAGES)
+    pages.extend(library_demo.PAGES)
     return pages
 
 

@@ -1,0 +1,185 @@
+"""Issuing certificates and checking their codes.
+
+`issue_certificate` is the one way a certificate comes to be (any kind: volunteer work now,
+leaders' training later); `issue_volunteer_certificate` gathers what a certificate of volunteer
+work states. Both take a snapshot: what is issued never changes afterwards.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from home.models import OrganisationSettings
+from members_area.accounts.models import Person
+from members_area.certificates.models import Certificate, Language, new_code
+from members_area.volunteering.models import ActivityKind, VolunteerEntry
+from members_area.volunteering.services import hours_text
+
+CODE_ATTEMPTS = 5  # a repeated code is all but impossible (97 bits); trying again costs nothing
+
+
+def verify_url(certificate):
+    """The absolute address printed on the certificate and carried by its QR code."""
+    return settings.SITE_BASE_URL + reverse("certificate_verify", args=[certificate.display_code])
+
+
+def organisation_details():
+    """The organisation's name, registration number and address as they are now."""
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    if site is None:
+        default = OrganisationSettings._meta.get_field("organisation_name").default
+        return {"name": default, "registration_number": "", "address": ""}
+    organisation = OrganisationSettings.for_site(site)
+    return {
+        "name": organisation.organisation_name,
+        "registration_number": organisation.registration_number,
+        "address": organisation.address,
+    }
+
+
+def issue_certificate(kind, person, facts, language, by):
+    """Issue a certificate of `kind` stating `facts` (besides the holder's name, the issue date
+    and the organisation's details, which every certificate states)."""
+    if language not in Language.values:
+        raise ValidationError({"language": _("Choose Latvian or English.")}, code="language")
+    now = timezone.now()
+    all_facts = {
+        "holder": person.full_name,
+        "issued_on": timezone.localdate(now).isoformat(),
+        "organisation": organisation_details(),
+        **facts,
+    }
+    fields = {
+        "kind": kind,
+        "person": person,
+        "language": language,
+        "facts": all_facts,
+        "issued_at": now,
+        "issued_by": by,
+    }
+    for _attempt in range(CODE_ATTEMPTS - 1):
+        try:
+            with transaction.atomic():
+                return Certificate.objects.create(code=new_code(), **fields)
+        except IntegrityError:
+            continue  # the code was taken: draw another
+    return Certificate.objects.create(code=new_code(), **fields)
+
+
+# Volunteer work ----------------------------------------------------------------------------
+
+
+def certifiable_people(user):
+    """The family's people who have approved volunteer hours (and so may get a certificate)."""
+    return (
+        Person.objects.of_family(user)
+        .not_erased()
+        .filter(volunteer_entries__status=VolunteerEntry.Status.APPROVED)
+        .distinct()
+        .order_by("first_name", "last_name")
+    )
+
+
+def check_period(date_from, date_to):
+    if date_from > date_to:
+        raise ValidationError(
+            {"date_to": ValidationError(_("The period ends before it begins."), code="reversed")}
+        )
+    if date_to > timezone.localdate():
+        raise ValidationError(
+            {
+                "date_to": ValidationError(
+                    _("A certificate covers hours already done: the period ends today at latest."),
+                    code="future",
+                )
+            }
+        )
+
+
+def approved_entries(person, date_from, date_to):
+    return (
+        VolunteerEntry.objects.approved()
+        .filter(person=person, date__range=(date_from, date_to))
+        .select_related("club", "event")
+        .order_by("date", "pk")
+    )
+
+
+def entry_facts(entry, language):
+    """One line of the certificate's table, in the certificate's language."""
+    with translation.override(language):
+        activity = str(ActivityKind(entry.kind).label)
+    if entry.event is not None:
+        activity = f"{activity} · {entry.event.title}"
+    return {
+        "date": entry.date.isoformat(),
+        "hours": hours_text(entry.hours),
+        "activity": activity,
+        "description": entry.description,
+        "club": entry.club.name,
+    }
+
+
+def issue_volunteer_certificate(person, *, by, date_from, date_to, language):
+    """A certificate of the approved volunteer hours of `person` from `date_from` to `date_to`,
+    asked for by someone of his family."""
+    if not Person.objects.of_family(by).not_erased().filter(pk=person.pk).exists():
+        raise PermissionDenied
+    check_period(date_from, date_to)
+    entries = list(approved_entries(person, date_from, date_to))
+    if not entries:
+        raise ValidationError(
+            _(
+                "%(name)s has no approved volunteer hours from %(from)s to %(to)s. Only hours "
+                "the club's leader has approved go on a certificate."
+            )
+            % {"name": person.full_name, "from": day_text(date_from), "to": day_text(date_to)},
+            code="no_hours",
+        )
+    facts = {
+        "period": {"from": date_from.isoformat(), "to": date_to.isoformat()},
+        "total_hours": hours_text(sum((entry.hours for entry in entries), Decimal(0))),
+        "entries": [entry_facts(entry, language) for entry in entries],
+    }
+    return issue_certificate(Certificate.Kind.VOLUNTEER_HOURS, person, facts, language, by)
+
+
+def day_text(day):
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+# Reading what a certificate states ----------------------------------------------------------
+
+
+def verifiable_facts(certificate):
+    """What the verification page shows: the facts without the table of entries, with dates
+    and numbers as Python values."""
+    facts = certificate.facts
+    period = facts.get("period") or {}
+    return {
+        "holder": facts.get("holder", ""),
+        "date_from": parse_day(period.get("from")),
+        "date_to": parse_day(period.get("to")),
+        "total_hours": Decimal(facts["total_hours"]) if facts.get("total_hours") else None,
+        "issued_on": parse_day(facts.get("issued_on")),
+        "organisation": facts.get("organisation") or {},
+    }
+
+
+def parse_day(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def render_pdf(certificate):
+    """The certificate as a PDF file (bytes), in its own language."""
+    from members_area.certificates.pdf import certificate_pdf
+
+    return certificate_pdf(certificate, verify_url(certificate))

@@ -1,0 +1,340 @@
+"""Volunteer hours: logging within the rules, the right leader deciding, totals by year."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from members_area.volunteering import services
+from members_area.volunteering.models import VolunteerEntry
+from tests.members import make_club, make_leader, make_member
+
+pytestmark = pytest.mark.django_db
+
+Status = VolunteerEntry.Status
+TODAY = timezone.localdate()
+
+
+def log(world, hours, day=TODAY, person=None, by=None, **fields):
+    return services.log_hours(
+        by=by or world.parent,
+        person=person or world.youth,
+        club=fields.pop("club", world.club),
+        date=day,
+        hours=Decimal(str(hours)),
+        kind=fields.pop("kind", "event"),
+        description=fields.pop("description", "Palīdzēju pasākumā"),
+        **fields,
+    )
+
+
+def test_at_most_16_hours_a_day_across_entries_declined_ones_not_counted(world):
+    log(world, 10)
+    log(world, 6)
+    with pytest.raises(ValidationError) as refused:
+        log(world, "0.25")
+    (problem,) = refused.value.error_dict["hours"]
+    assert problem.code == "daily_limit" and "16" in problem.messages[0]
+    other_day = TODAY - datetime.timedelta(days=1)
+    log(world, 16, day=other_day)
+    # A declined entry frees its hours.
+    entry = VolunteerEntry.objects.filter(date=TODAY, hours=6).get()
+    services.decide(entry, by=world.leader, approve=False, reason="Nebija pasākuma")
+    log(world, 6)
+    assert VolunteerEntry.objects.counting().filter(date=TODAY).total_hours() == 16
+
+
+@pytest.mark.parametrize("hours", ["1.3", "0", "0.1", "16.25", "-1"])
+def test_hours_are_quarters_between_a_quarter_and_16(world, hours):
+    with pytest.raises(ValidationError) as refused:
+        log(world, hours)
+    assert "hours" in refused.value.error_dict
+    assert not VolunteerEntry.objects.exists()
+
+
+@pytest.mark.parametrize("hours", ["0.25", "1.5", "2.75", "16"])
+def test_quarters_are_accepted(world, hours):
+    assert log(world, hours).hours == Decimal(hours)
+
+
+def test_hours_are_logged_once_done_and_not_years_back(world):
+    with pytest.raises(ValidationError):
+        log(world, 1, day=TODAY + datetime.timedelta(days=1))
+    with pytest.raises(ValidationError):
+        log(world, 1, day=datetime.date(TODAY.year - 2, 12, 31))
+    assert log(world, 1, day=datetime.date(TODAY.year - 1, 1, 1))
+
+
+def test_only_the_family_logs_and_only_for_the_persons_clubs(world):
+    with pytest.raises(PermissionDenied):
+        log(world, 1, by=world.other_parent)
+    with pytest.raises(PermissionDenied):
+        log(world, 1, by=world.leader)  # a leader decides; he does not log for the family
+    with pytest.raises(ValidationError):
+        log(world, 1, club=world.other_club)
+    # A youth with his own login logs his own hours.
+    assert log(world, 1, by=world.youth.user).submitted_by == world.youth.user
+
+
+def test_only_the_clubs_leader_or_a_coordinator_decides(world):
+    entry = log(world, 2)
+    for outsider in (world.parent, world.other_parent, world.other_leader, world.youth.user):
+        with pytest.raises(PermissionDenied):
+            services.decide(entry, by=outsider, approve=True)
+    services.decide(entry, by=world.leader, approve=True)
+    entry.refresh_from_db()
+    assert (entry.status, entry.decided_by) == (Status.APPROVED, world.leader)
+    assert entry.decided_at is not None
+    with pytest.raises(ValidationError):
+        services.decide(entry, by=world.coordinator, approve=False, reason="x")
+    other = log(world, 1, day=TODAY - datetime.timedelta(days=2))
+    services.decide(other, by=world.coordinator, approve=True)
+
+
+def test_a_leader_does_not_approve_his_own_hours_nor_the_central_teams(world):
+    leader_person = world.leader.person
+    own = services.log_hours(
+        by=world.leader, person=leader_person, club=world.club, date=TODAY, hours=Decimal(3),
+        kind="club", description="Vadīju nodarbību",
+    )  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.decide(own, by=world.leader, approve=True)
+    central = make_club("Rīgas centrālā komanda", 1, "riga", is_central_team=True)
+    make_member(world.youth, central, role="volunteer")
+    central_leader = make_leader("centrs@example.lv", central, "Ilga", "Centra")
+    entry = log(world, 2, club=central)
+    with pytest.raises(PermissionDenied):
+        services.decide(entry, by=central_leader, approve=True)
+    services.decide(entry, by=world.coordinator, approve=True)
+
+
+def test_declining_needs_a_reason_which_the_family_sees(client, world):
+    entry = log(world, 2)
+    with pytest.raises(ValidationError):
+        services.decide(entry, by=world.leader, approve=False)
+    client.force_login(world.leader)
+    client.post(
+        reverse("volunteering:decide", args=[entry.pk]),
+        {"action": "decline", "reason": "Šajā dienā nodarbības nebija"},
+    )
+    entry.refresh_from_db()
+    assert entry.status == Status.DECLINED
+    client.force_login(world.parent)
+    body = client.get(reverse("volunteering:mine")).content.decode()
+    assert "Šajā dienā nodarbības nebija" in body  # kept, never deleted
+    assert VolunteerEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_yearly_totals_split_at_the_year_boundary(world):
+    december = datetime.date(TODAY.year - 1, 12, 31)
+    january = datetime.date(TODAY.year, 1, 1)
+    for day, hours in ((december, 5), (january, 3), (january, "1.5")):
+        services.decide(log(world, hours, day=day), by=world.leader, approve=True)
+    log(world, 4, day=january)  # waiting: not counted
+    assert services.yearly_totals(world.youth) == [
+        (TODAY.year, Decimal("4.5")),
+        (TODAY.year - 1, Decimal("5")),
+    ]
+
+
+def test_leaders_approve_many_at_once_but_only_their_clubs(client, world):
+    mine = [log(world, 1, day=TODAY - datetime.timedelta(days=n)) for n in range(3)]
+    foreign = services.log_hours(
+        by=world.other_parent, person=world.other_child, club=world.other_club, date=TODAY,
+        hours=Decimal(2), kind="club", description="Talsos",
+    )  # fmt: skip
+    client.force_login(world.leader)
+    page = client.get(reverse("volunteering:review")).content.decode()
+    assert "Jānis Ozols" in page and "Līga" not in page
+    client.post(reverse("volunteering:review"), {"entry": [mine[0].pk, mine[1].pk, foreign.pk]})
+    states = dict(VolunteerEntry.objects.values_list("pk", "status"))
+    assert [states[entry.pk] for entry in mine] == [
+        Status.APPROVED,
+        Status.APPROVED,
+        Status.SUBMITTED,
+    ]
+    assert states[foreign.pk] == Status.SUBMITTED
+    response = client.post(reverse("volunteering:decide", args=[foreign.pk]), {"action": "approve"})
+    assert response.status_code == 404
+
+
+def test_totals_count_active_and_new_volunteers_of_the_year(client, world):
+    veteran = world.youth
+    services.decide(
+        log(world, 2, day=datetime.date(TODAY.year - 1, 6, 1), person=veteran),
+        by=world.leader, approve=True,
+    )  # fmt: skip
+    services.decide(log(world, 3, person=veteran), by=world.leader, approve=True)
+    services.decide(log(world, "1.5", person=world.child), by=world.leader, approve=True)
+    log(world, 7, day=TODAY - datetime.timedelta(days=1), person=world.child)  # waiting
+    rows, overall = services.totals(VolunteerEntry.objects.all(), TODAY.year)
+    assert (overall.hours, overall.volunteers, overall.new_volunteers) == (Decimal("4.5"), 2, 1)
+    assert [(row.club, row.hours) for row in rows] == [(world.club, Decimal("4.5"))]
+    client.force_login(world.other_leader)
+    body = client.get(reverse("volunteering:totals")).content.decode()
+    assert "Cēsu mazpulks" not in body  # another club's leader sees his own only
+
+
+def test_the_family_logs_hours_in_the_form(client, world):
+    client.force_login(world.parent)
+    response = client.post(
+        reverse("volunteering:log"),
+        {
+            "person": world.child.pk,
+            "club": world.club.pk,
+            "date": TODAY.isoformat(),
+            "hours": "1.3",
+            "kind": "club",
+            "description": "Sakopām telpu",
+        },
+    )
+    assert response.status_code == 200 and not VolunteerEntry.objects.exists()
+    response = client.post(
+        reverse("volunteering:log"),
+        {
+            "person": world.child.pk,
+            "club": world.club.pk,
+            "date": TODAY.isoformat(),
+            "hours": "1.25",
+            "kind": "club",
+            "description": "Sakopām telpu",
+        },
+    )
+    assert response.status_code == 302
+    entry = VolunteerEntry.objects.get()
+    assert (entry.person, entry.hours, entry.status) == (
+        world.child,
+        Decimal("1.25"),
+        Status.SUBMITTED,
+    )
+
+
+def test_page_query_budgets_do_not_grow_with_entries(client, world):
+    def queries(name, user):
+        client.force_login(user)
+        client.get(reverse(name))
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(name)).status_code == 200
+        return len(captured)
+
+    services.decide(log(world, 1), by=world.leader, approve=True)
+    log(world, 1)
+    before = {
+        name: queries(name, user)
+        for name, user in (
+            ("volunteering:mine", world.parent),
+            ("volunteering:review", world.leader),
+            ("volunteering:totals", world.leader),
+        )
+    }
+    for days in range(1, 9):
+        services.decide(
+            log(world, 2, day=TODAY - datetime.timedelta(days=days), person=world.child),
+            by=world.leader,
+            approve=days % 2 == 0,
+            reason="Nē",
+        )
+    after = {
+        name: queries(name, user)
+        for name, user in (
+            ("volunteering:mine", world.parent),
+            ("volunteering:review", world.leader),
+            ("volunteering:totals", world.leader),
+        )
+    }
+    for name, count in after.items():
+        assert count <= before[name] <= 20, name
+
+
+# Awards and leaders' training --------------------------------------------------------------
+
+
+def approved_hours(world, person, hours, days_ago=1):
+    entry = log(world, hours, day=TODAY - datetime.timedelta(days=days_ago), person=person)
+    return services.decide(entry, by=world.leader, approve=True)
+
+
+def standing(name):
+    return next(s for s in services.award_standings(TODAY.year) if s.kind.name == name)
+
+
+def test_award_eligibility_counts_approved_hours_only(world):
+    approved_hours(world, world.youth, 12, days_ago=1)
+    approved_hours(world, world.youth, 7, days_ago=2)
+    log(world, 10, day=TODAY - datetime.timedelta(days=3))  # waiting: not counted
+    declined = log(world, 8, day=TODAY - datetime.timedelta(days=4))
+    services.decide(declined, by=world.leader, approve=False, reason="Nē")
+    prize = standing("Motivācijas balva")
+    assert prize.kind.min_hours == 20 and prize.kind.yearly_target == 20
+    assert prize.eligible == []
+    with pytest.raises(ValidationError) as refused:
+        services.grant_award(
+            prize.kind, world.youth, by=world.coordinator, year=TODAY.year, granted_on=TODAY
+        )
+    assert refused.value.code == "not_eligible"
+
+    approved_hours(world, world.youth, 1, days_ago=5)  # 20 approved now
+    assert standing("Motivācijas balva").eligible == [(world.youth, Decimal("20"))]
+    # Every volunteer with approved hours may be chosen for "Izauguši Latvijai".
+    approved_hours(world, world.child, 2)
+    chosen = standing("Izauguši Latvijai")
+    assert [person for person, _hours in chosen.eligible] == [world.youth, world.child]
+
+
+def test_coordinators_give_awards_once_a_year_and_the_member_sees_them(client, world):
+    approved_hours(world, world.youth, 16, days_ago=1)
+    approved_hours(world, world.youth, 4, days_ago=2)
+    prize = standing("Motivācijas balva").kind
+    with pytest.raises(PermissionDenied):
+        services.grant_award(prize, world.youth, by=world.leader, year=TODAY.year, granted_on=TODAY)
+    client.force_login(world.coordinator)
+    page = client.get(reverse("volunteering:awards")).content.decode()
+    assert "Jānis Ozols" in page
+    client.post(
+        reverse("volunteering:grant"),
+        {"kind": prize.pk, "person": world.youth.pk, "year": TODAY.year,
+         "granted_on": TODAY.isoformat(), "note": "Par palīdzību nometnē"},
+    )  # fmt: skip
+    after = standing("Motivācijas balva")
+    assert [grant.person for grant in after.granted] == [world.youth]
+    assert after.eligible == []  # not twice in a year
+    with pytest.raises(ValidationError):
+        services.grant_award(
+            prize, world.youth, by=world.coordinator, year=TODAY.year, granted_on=TODAY
+        )
+    client.force_login(world.parent)
+    assert "Motivācijas balva" in client.get(reverse("volunteering:mine")).content.decode()
+
+
+def test_leaders_training_hours_towards_twelve(client, world):
+    leader = world.leader.person
+    with pytest.raises(PermissionDenied):
+        services.record_training(
+            by=world.leader, person=leader, course="Pirmā palīdzība", provider="SPKC",
+            date=TODAY, hours=Decimal(8),
+        )  # fmt: skip
+    for hours, course in ((8, "Pirmā palīdzība"), ("2.5", "Projektu metodika")):
+        services.record_training(
+            by=world.coordinator, person=leader, course=course, provider="LM",
+            date=TODAY, hours=Decimal(str(hours)),
+        )  # fmt: skip
+    services.record_training(
+        by=world.coordinator, person=leader, course="Pērnais kurss", provider="LM",
+        date=datetime.date(TODAY.year - 1, 12, 31), hours=Decimal(5),
+    )  # fmt: skip
+    assert services.training_hours(leader, TODAY.year) == Decimal("10.5")
+    with pytest.raises(ValidationError):
+        services.record_training(
+            by=world.coordinator, person=leader, course="X", provider="", date=TODAY,
+            hours=Decimal("1.1"),
+        )  # fmt: skip
+    overview = dict(services.training_overview(TODAY.year))
+    assert overview[leader] == Decimal("10.5") and overview[world.other_leader.person] == 0
+    client.force_login(world.leader)
+    body = client.get(reverse("volunteering:mine")).content.decode()
+    assert "10,5" in body and "12" in body
