@@ -24,7 +24,7 @@ from members_area.certificates.models import (
     CODE_LENGTH,
     Certificate,
 )
-from members_area.volunteering.services import decide, log_hours
+from members_area.volunteering.services import decide, log_hours, record_training
 from tests.members import add_guardian, make_member, make_person, years_ago
 
 pytestmark = pytest.mark.django_db
@@ -332,3 +332,30 @@ def test_query_budgets_do_not_grow_with_certificates(client, world, girts):
     after = (queries(listing, world.parent), queries(verify))
     assert after <= before
     assert before[0] <= 16 and before[1] <= 10
+
+
+def test_a_leader_gets_the_training_certificate_at_twelve_hours(client, world):
+    leader = world.leader.person
+    today = timezone.localdate()
+    record_training(
+        by=world.coordinator, person=leader, course="Pirmā palīdzība bērniem",
+        provider="Sarkanais Krusts", date=today, hours=Decimal(8),
+    )  # fmt: skip
+    client.force_login(world.leader)
+    url = reverse("certificates:training_new")
+    response = client.post(url, {"person": leader.pk, "language": "lv"})
+    assert response.status_code == 302 and not Certificate.objects.exists()  # 8 of 12
+    record_training(
+        by=world.coordinator, person=leader, course="Projektu metodika", provider="LM",
+        date=today, hours=Decimal(4),
+    )  # fmt: skip
+    client.post(url, {"person": leader.pk, "language": "lv"})
+    certificate = Certificate.objects.get()
+    assert certificate.kind == Certificate.Kind.LEADER_TRAINING
+    assert certificate.facts["total_hours"] == "12"
+    pdf = client.get(reverse("certificates:pdf", args=[certificate.pk]))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Pirmā palīdzība bērniem" in text and "Vita Vadītāja" in text
+    # Nobody takes a certificate for someone outside his family.
+    client.force_login(world.other_leader)
+    assert client.post(url, {"person": leader.pk}).status_code == 404

@@ -20,7 +20,12 @@ from wagtail.models import Site
 from home.models import OrganisationSettings
 from members_area.accounts.models import Person
 from members_area.certificates.models import Certificate, Language, new_code
-from members_area.volunteering.models import ActivityKind, VolunteerEntry
+from members_area.volunteering.models import (
+    TRAINING_HOURS_A_YEAR,
+    ActivityKind,
+    TrainingRecord,
+    VolunteerEntry,
+)
 from members_area.volunteering.services import hours_text
 
 CODE_ATTEMPTS = 5  # a repeated code is all but impossible (97 bits); trying again costs nothing
@@ -150,6 +155,43 @@ def issue_volunteer_certificate(person, *, by, date_from, date_to, language):
         "entries": [entry_facts(entry, language) for entry in entries],
     }
     return issue_certificate(Certificate.Kind.VOLUNTEER_HOURS, person, facts, language, by)
+
+
+def issue_training_certificate(person, *, by, year, language):
+    """A leader's certificate of his qualification training in `year`, once it reaches the
+    12 hours a year every leader needs; asked for by the leader himself."""
+    if not Person.objects.of_family(by).not_erased().filter(pk=person.pk).exists():
+        raise PermissionDenied
+    records = list(TrainingRecord.objects.filter(person=person, date__year=year).order_by("date"))
+    total = sum((record.hours for record in records), Decimal(0))
+    if total < TRAINING_HOURS_A_YEAR:
+        raise ValidationError(
+            _(
+                "%(name)s has %(hours)s hours of training in %(year)s: the certificate comes "
+                "with %(needed)s."
+            )
+            % {
+                "name": person.full_name,
+                "hours": hours_text(total),
+                "year": year,
+                "needed": hours_text(TRAINING_HOURS_A_YEAR),
+            },
+            code="not_enough",
+        )
+    facts = {
+        "period": {"from": records[0].date.isoformat(), "to": records[-1].date.isoformat()},
+        "total_hours": hours_text(total),
+        "entries": [
+            {
+                "date": record.date.isoformat(),
+                "hours": hours_text(record.hours),
+                "course": record.course,
+                "provider": record.provider,
+            }
+            for record in records
+        ],
+    }
+    return issue_certificate(Certificate.Kind.LEADER_TRAINING, person, facts, language, by)
 
 
 def day_text(day):

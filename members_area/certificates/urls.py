@@ -9,5 +9,6 @@ app_name = "certificates"
 urlpatterns = [
     path(_("certificates/"), views.certificate_list, name="list"),
     path(_("certificates/volunteer-work/"), views.volunteer_new, name="volunteer_new"),
+    path(_("certificates/leader-training/"), views.training_new, name="training_new"),
     path(_("certificates/<int:pk>/pdf/"), views.certificate_pdf, name="pdf"),
 ]

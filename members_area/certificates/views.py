@@ -9,13 +9,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from home.forms import attach_errors
 from members_area.accounts.decorators import family_required
+from members_area.accounts.models import Person
 from members_area.certificates import services
 from members_area.certificates.forms import VolunteerCertificateForm
 from members_area.certificates.models import Certificate
@@ -70,6 +72,32 @@ def volunteer_new(request):
     return render(
         request, "certificates/volunteer_new.html", {"form": form, "has_people": people.exists()}
     )
+
+
+@family_required
+@require_POST
+def training_new(request):
+    """A leader takes the certificate of this year's training once it reaches 12 hours."""
+    person = get_object_or_404(
+        Person.objects.of_family(request.user), pk=request.POST.get("person") or 0
+    )
+    language = (
+        request.POST.get("language") if request.POST.get("language") in ("lv", "en") else "lv"
+    )
+    try:
+        certificate = services.issue_training_certificate(
+            person, by=request.user, year=timezone.localdate().year, language=language
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("volunteering:mine")
+    messages.success(
+        request,
+        _("The certificate of %(name)s is ready: download it below.")
+        % {"name": certificate.facts["holder"]},
+    )
+    return redirect("certificates:list")
 
 
 @family_required
