@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from members_area.volunteering import services
 from members_area.volunteering.models import VolunteerEntry
-from tests.members import make_club, make_leader, make_member
+from tests.members import add_guardian, make_club, make_leader, make_member, make_person, years_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -338,3 +338,65 @@ def test_leaders_training_hours_towards_twelve(client, world):
     client.force_login(world.leader)
     body = client.get(reverse("volunteering:mine")).content.decode()
     assert "10,5" in body and "12" in body
+
+
+def test_nobody_decides_on_his_own_or_his_familys_hours(world, coordinator):
+    leaders_child = make_person("Toms", "Vadītājs", years_ago(12))
+    add_guardian(leaders_child, world.leader)
+    make_member(leaders_child, world.club)
+    entry = services.log_hours(
+        by=world.leader, person=leaders_child, club=world.club, date=TODAY, hours=Decimal(4),
+        kind="club", description="Palīdzēja",
+    )  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.decide(entry, by=world.leader, approve=True)
+    # A coordinator who volunteers in the central team does not approve his own hours either.
+    central = make_club("Rīgas centrālā komanda", 1, "riga", is_central_team=True)
+    own = make_person("Kora", "Koordinatore", years_ago(30), user=world.coordinator)
+    make_member(own, central, role="volunteer")
+    mine = services.log_hours(
+        by=world.coordinator, person=own, club=central, date=TODAY, hours=Decimal(3),
+        kind="organising", description="Birojā",
+    )  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.decide(mine, by=world.coordinator, approve=True)
+    services.decide(mine, by=coordinator, approve=True)  # another coordinator
+    services.decide(entry, by=coordinator, approve=True)
+
+
+def test_a_chosen_award_needs_hours_that_year_and_no_future_years(world):
+    chosen = standing("Izauguši Latvijai").kind
+    with pytest.raises(ValidationError) as refused:
+        services.grant_award(
+            chosen, world.youth, by=world.coordinator, year=TODAY.year, granted_on=TODAY
+        )
+    assert refused.value.code == "not_eligible"
+    approved_hours(world, world.youth, 1)
+    with pytest.raises(ValidationError):
+        services.grant_award(
+            chosen, world.youth, by=world.coordinator, year=TODAY.year + 1, granted_on=TODAY
+        )
+    assert services.grant_award(
+        chosen, world.youth, by=world.coordinator, year=TODAY.year, granted_on=TODAY
+    )
+
+
+def test_the_motivation_prize_is_for_youths(world):
+    leader = world.leader.person  # 40
+    for days, hours in ((1, 12), (2, 10)):
+        entry = services.log_hours(
+            by=world.leader, person=leader, club=world.club,
+            date=TODAY - datetime.timedelta(days=days), hours=Decimal(hours), kind="club",
+            description="Nodarbības",
+        )  # fmt: skip
+        services.decide(entry, by=world.coordinator, approve=True)
+    prize = standing("Motivācijas balva")
+    assert prize.kind.max_age == 25
+    assert leader not in [person for person, _hours in prize.eligible]
+    with pytest.raises(ValidationError) as refused:
+        services.grant_award(
+            prize.kind, leader, by=world.coordinator, year=TODAY.year, granted_on=TODAY
+        )
+    assert refused.value.code == "age"
+    # "Izauguši Latvijai" has no age limit.
+    assert leader in [person for person, _hours in standing("Izauguši Latvijai").eligible]

@@ -4,6 +4,7 @@ Entries are never deleted: a declined one stays, with its reason, in the volunte
 Only approved hours count (totals, certificates, awards).
 """
 
+import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -152,6 +153,12 @@ class AwardKind(models.Model):
         blank=True,
         help_text=_("For the hours rule: at least this many approved hours in the year."),
     )
+    max_age = models.PositiveSmallIntegerField(
+        _("for people of at most this age"),
+        null=True,
+        blank=True,
+        help_text=_("Their age on 31 December of the year, e.g. 25 for a prize for youths."),
+    )
     yearly_target = models.PositiveSmallIntegerField(
         _("target a year"),
         null=True,
@@ -174,8 +181,21 @@ class AwardKind(models.Model):
         if self.rule == self.Rule.HOURS and not self.min_hours:
             raise ValidationError({"min_hours": _("Say how many approved hours are needed.")})
 
+    def fits_age(self, person, year):
+        if self.max_age is None:
+            return True
+        age = person.age(datetime.date(year, 12, 31))
+        return age is not None and age <= self.max_age
+
     def name_in(self, language):
         return self.name_en if language == "en" and self.name_en else self.name
+
+    @property
+    def display_name(self):
+        """The name in the page's language (English where it has one)."""
+        from django.utils.translation import get_language
+
+        return self.name_in(get_language())
 
 
 class AwardGrant(models.Model):

@@ -111,15 +111,17 @@ def hours_text(hours):
 
 
 def may_decide(user, entry):
-    """The club's leaders, except on their own hours; coordinators on any, and alone on the
-    central team's."""
+    """The club's leaders; coordinators on any club, and alone on the central team's. Nobody
+    decides on hours he logged himself or of his own family."""
     if not user.is_authenticated:
+        return False
+    if entry.submitted_by_id == user.pk or entry.person.user_id == user.pk:
+        return False
+    if Person.objects.of_family(user).filter(pk=entry.person_id).exists():
         return False
     if user.is_coordinator:
         return True
-    if entry.club.is_central_team or entry.club_id not in user.led_club_ids():
-        return False
-    return entry.person.user_id != user.pk
+    return not entry.club.is_central_team and entry.club_id in user.led_club_ids()
 
 
 @transaction.atomic
@@ -260,7 +262,10 @@ def award_standings(year):
             (
                 (people[person_id], total)
                 for person_id, total in hours.items()
-                if person_id in people and total >= needed and person_id not in given
+                if person_id in people
+                and total >= needed
+                and person_id not in given
+                and kind.fits_age(people[person_id], year)
             ),
             key=lambda pair: (-pair[1], pair[0].last_name, pair[0].first_name),
         )
@@ -286,6 +291,20 @@ def grant_award(kind, person, *, by, year, granted_on, note=""):
                 },
                 code="not_eligible",
             )
+    if year > timezone.localdate().year:
+        raise ValidationError(_("Awards are given for this year or earlier."), code="future")
+    if not kind.fits_age(person, year):
+        raise ValidationError(
+            _("%(award)s is for people of at most %(age)s.")
+            % {"award": kind.display_name, "age": kind.max_age},
+            code="age",
+        )
+    if kind.rule == AwardKind.Rule.CHOSEN and person.pk not in approved_hours_by_person(year):
+        raise ValidationError(
+            _("%(person)s has no approved volunteer hours in %(year)s.")
+            % {"person": person.full_name, "year": year},
+            code="not_eligible",
+        )
     if AwardGrant.objects.filter(kind=kind, person=person, year=year).exists():
         raise ValidationError(
             _("%(person)s already has this award for %(year)s.")

@@ -19,6 +19,7 @@ class AwardKindViewSet(ModelViewSet):
         "description",
         "rule",
         "min_hours",
+        "max_age",
         "yearly_target",
         "active",
     ]

@@ -20,7 +20,7 @@ from members_area.volunteering.models import TRAINING_HOURS_A_YEAR
 def chosen_year(request):
     this_year = timezone.localdate().year
     year = request.GET.get("year", "")
-    return int(year) if year.isdigit() and 2000 <= int(year) <= this_year else this_year
+    return int(year) if year.isdecimal() and 2000 <= int(year) <= this_year else this_year
 
 
 @coordinator_required

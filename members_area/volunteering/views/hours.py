@@ -113,7 +113,7 @@ def review(request):
         "person", "club", "event", "decided_by"
     )
     if request.method == "POST":
-        chosen = [value for value in request.POST.getlist("entry") if value.isdigit()]
+        chosen = [int(value) for value in request.POST.getlist("entry") if value.isdecimal()]
         approved = services.approve_many(entries.filter(pk__in=chosen), by=request.user)
         messages.success(
             request,
@@ -172,7 +172,7 @@ def totals(request):
     """Approved hours, active and new volunteers of a year, per club and together."""
     this_year = timezone.localdate().year
     year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and 2000 <= int(year) <= this_year else this_year
+    year = int(year) if year.isdecimal() and 2000 <= int(year) <= this_year else this_year
     rows, overall = services.totals(VolunteerEntry.objects.managed_by(request.user), year)
     return render(
         request,
