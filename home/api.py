@@ -5,7 +5,7 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
 
 from home.search import search_words
 
@@ -28,7 +28,16 @@ def with_words_search(filter_backends):
 
 
 class PublicImagesAPIViewSet(ImagesAPIViewSet):
-    """Images as renditions only: the original file's address is never given out."""
+    """Images as renditions only: the original file's address is never given out.
+
+    Images of a private collection (the leaders' library) are not listed.
+    """
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
+            queryset = queryset.exclude(collection__path__startswith=path)
+        return queryset
 
     filter_backends = with_words_search(ImagesAPIViewSet.filter_backends)
     body_fields = [*BaseAPIViewSet.body_fields, "title", "width", "height"]

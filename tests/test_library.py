@@ -449,3 +449,27 @@ def test_a_review_recorded_in_latvian_is_the_english_pages_review_too(pages):
     assert english.last_reviewed == timezone.localdate()
     assert english.reviewed_by == "Drošības darba grupa, 2. lasījums"
     assert not due_for_review()
+
+
+def test_removing_the_librarys_privacy_undoes_itself(pages, django_capture_on_commit_callbacks):
+    index = pages["vaditaju-biblioteka"]
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.filter(page=index).delete()  # "Public" in the Privacy dialog
+    assert restriction_groups(index) == {LEADERS_GROUP, COORDINATORS_GROUP}
+    collection = library_collection()
+    with django_capture_on_commit_callbacks(execute=True):
+        collection.view_restrictions.all().delete()
+    assert collection.get_view_restrictions().exists()
+
+
+def test_images_of_the_library_are_not_in_the_images_api(client, db):
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.first()
+    url = f"/api/v2/images/{image.pk}/"
+    assert client.get(url).status_code == 200
+    total = client.get("/api/v2/images/").json()["meta"]["total_count"]
+    image.collection = library_collection()
+    image.save()
+    assert client.get(url).status_code == 404
+    assert client.get("/api/v2/images/").json()["meta"]["total_count"] == total - 1

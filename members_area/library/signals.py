@@ -5,12 +5,14 @@ memberships saved on joining and renewing are left alone. Changes made without s
 objects (queryset updates, the turn of the year) wait for `manage.py sync_leaders_group`.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save
 from django.dispatch import receiver
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from members_area.accounts.models import Person
 from members_area.clubs.models import Membership
-from members_area.library.services import sync_leaders_group
+from members_area.library.services import keep_everything_private, sync_leaders_group
 
 UNKNOWN = object()
 
@@ -57,3 +59,11 @@ def login_of(membership):
     if person is not None:
         return person.user_id
     return Person.objects.filter(pk=membership.person_id).values_list("user_id", flat=True).first()
+
+
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_delete, sender=CollectionViewRestriction)
+def restore_library_privacy(sender, instance, **kwargs):
+    """The library is never made public: not from the Privacy dialog, not from the
+    collection's settings. Whatever removes its restriction, it is back once committed."""
+    transaction.on_commit(keep_everything_private)
