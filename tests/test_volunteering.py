@@ -239,6 +239,8 @@ def test_page_query_budgets_do_not_grow_with_entries(client, world):
             approve=days % 2 == 0,
             reason="Nē",
         )
+    for days in range(10, 14):  # and more left waiting for the leader
+        log(world, 1, day=TODAY - datetime.timedelta(days=days), person=world.child)
     after = {
         name: queries(name, user)
         for name, user in (

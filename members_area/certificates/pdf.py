@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF, FontFace
 
 from members_area.certificates.models import Certificate
-from members_area.volunteering.templatetags.volunteering import hours as hours_display
+from members_area.volunteering.services import hours_display
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"

@@ -26,7 +26,7 @@ from members_area.volunteering.models import (
     TrainingRecord,
     VolunteerEntry,
 )
-from members_area.volunteering.services import hours_text
+from members_area.volunteering.services import hours_display, hours_text
 
 CODE_ATTEMPTS = 5  # a repeated code is all but impossible (97 bits); trying again costs nothing
 
@@ -172,9 +172,9 @@ def issue_training_certificate(person, *, by, year, language):
             )
             % {
                 "name": person.full_name,
-                "hours": hours_text(total),
+                "hours": hours_display(total),
                 "year": year,
-                "needed": hours_text(TRAINING_HOURS_A_YEAR),
+                "needed": hours_display(TRAINING_HOURS_A_YEAR),
             },
             code="not_enough",
         )

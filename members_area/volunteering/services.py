@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Min, Sum
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from members_area.accounts.models import Person
@@ -89,8 +90,8 @@ def log_hours(*, by, person, club, date, hours, kind, description, event=None):
             "At most 16 hours a day: %(already)s hours are already logged for this day, so at "
             "most %(left)s more."
         ) % {
-            "already": hours_text(already),
-            "left": hours_text(max(MAX_HOURS_A_DAY - already, Decimal(0))),
+            "already": hours_display(already),
+            "left": hours_display(max(MAX_HOURS_A_DAY - already, Decimal(0))),
         }
         raise field_error("hours", message, "daily_limit")
     return VolunteerEntry.objects.create(
@@ -106,18 +107,28 @@ def log_hours(*, by, person, club, date, hours, kind, description, event=None):
 
 
 def hours_text(hours):
-    """1.5 as "1.5", 2.00 as "2": how people write hours."""
+    """1.5 as "1.5", 2.00 as "2": hours as stored in a certificate's facts."""
     return format(Decimal(hours).normalize(), "f")
 
 
-def may_decide(user, entry):
+def hours_display(hours):
+    """Hours as people read them in the page's language: 2, 2,5, 1,25 (not 2,50)."""
+    return number_format(Decimal(hours_text(hours)))
+
+
+def family_ids(user):
+    return set(Person.objects.of_family(user).values_list("pk", flat=True))
+
+
+def may_decide(user, entry, family=None):
     """The club's leaders; coordinators on any club, and alone on the central team's. Nobody
-    decides on hours he logged himself or of his own family."""
+    decides on hours he logged himself or of his own family (`family`: the login's
+    `family_ids`, read once for a page of entries)."""
     if not user.is_authenticated:
         return False
     if entry.submitted_by_id == user.pk or entry.person.user_id == user.pk:
         return False
-    if Person.objects.of_family(user).filter(pk=entry.person_id).exists():
+    if entry.person_id in (family_ids(user) if family is None else family):
         return False
     if user.is_coordinator:
         return True
@@ -148,8 +159,9 @@ def decide(entry, *, by, approve, reason=""):
 def approve_many(entries, *, by):
     """Approve every waiting entry of `entries` the login may decide on; the count approved."""
     approved = 0
+    family = family_ids(by)
     for entry in entries.select_related("club", "person"):
-        if entry.status == Status.SUBMITTED and may_decide(by, entry):
+        if entry.status == Status.SUBMITTED and may_decide(by, entry, family):
             decide(entry, by=by, approve=True)
             approved += 1
     return approved
@@ -159,15 +171,13 @@ def approve_many(entries, *, by):
 
 
 def yearly_totals(person):
-    """[(year, approved hours)] of a person, newest first."""
-    rows = (
-        VolunteerEntry.objects.approved()
-        .filter(person=person)
-        .values("date__year")
-        .annotate(total=Sum("hours"))
-        .order_by("-date__year")
-    )
-    return [(row["date__year"], row["total"]) for row in rows]
+    """[(year, approved hours)] of a person, newest first; from his entries as fetched (the
+    family page prefetches them), so a page of several people costs no query per person."""
+    totals = {}
+    for entry in person.volunteer_entries.all():
+        if entry.status == Status.APPROVED:
+            totals[entry.date.year] = totals.get(entry.date.year, Decimal(0)) + entry.hours
+    return sorted(totals.items(), reverse=True)
 
 
 @dataclass(frozen=True)
@@ -285,9 +295,9 @@ def grant_award(kind, person, *, by, year, granted_on, note=""):
                 _("%(person)s has %(hours)s approved hours in %(year)s; %(needed)s are needed.")
                 % {
                     "person": person.full_name,
-                    "hours": hours_text(total),
+                    "hours": hours_display(total),
                     "year": year,
-                    "needed": hours_text(kind.min_hours),
+                    "needed": hours_display(kind.min_hours),
                 },
                 code="not_eligible",
             )

@@ -1,7 +1,8 @@
 from decimal import Decimal
 
 from django import template
-from django.utils.formats import number_format
+
+from members_area.volunteering.services import hours_display
 
 register = template.Library()
 
@@ -11,8 +12,7 @@ def hours(value):
     """Hours as people write them, in the page's language: 2, 2,5, 1,25 (not 2,50)."""
     if value in (None, ""):
         return ""
-    value = Decimal(value).normalize()
-    return number_format(value if value.as_tuple().exponent < 0 else value.quantize(1))
+    return hours_display(value)
 
 
 @register.filter

@@ -15,27 +15,21 @@ from members_area.accounts.decorators import coordinator_required
 from members_area.volunteering import services
 from members_area.volunteering.forms import GrantForm, TrainingForm
 from members_area.volunteering.models import TRAINING_HOURS_A_YEAR
-
-
-def chosen_year(request):
-    this_year = timezone.localdate().year
-    year = request.GET.get("year", "")
-    return int(year) if year.isdecimal() and 2000 <= int(year) <= this_year else this_year
+from members_area.volunteering.views.hours import recent_years, year_asked
 
 
 @coordinator_required
 @never_cache
 def awards(request):
     """Each award: given this year against the strategy's target, and who may get it."""
-    year = chosen_year(request)
-    this_year = timezone.localdate().year
+    year = year_asked(request)
     return render(
         request,
         "volunteering/awards.html",
         {
             "standings": services.award_standings(year),
             "year": year,
-            "years": range(this_year, this_year - 5, -1),
+            "years": recent_years(),
             "today": timezone.localdate(),
         },
     )
@@ -94,7 +88,7 @@ def training(request):
                 request,
                 _("%(hours)s h of “%(course)s” recorded for %(person)s.")
                 % {
-                    "hours": services.hours_text(record.hours),
+                    "hours": services.hours_display(record.hours),
                     "course": record.course,
                     "person": record.person.full_name,
                 },

@@ -51,7 +51,7 @@ def my_hours(request):
         .values_list("pk", flat=True)
     )
     for person in people:
-        person.totals = totals_by_year(person.volunteer_entries.all())
+        person.totals = services.yearly_totals(person)
         if person.pk in leaders:
             person.training_hours = services.training_hours(person, year)
     return render(
@@ -66,13 +66,16 @@ def my_hours(request):
     )
 
 
-def totals_by_year(entries):
-    """[(year, approved hours)] newest first, from already fetched entries."""
-    totals = {}
-    for entry in entries:
-        if entry.status == VolunteerEntry.Status.APPROVED:
-            totals[entry.date.year] = totals.get(entry.date.year, 0) + entry.hours
-    return sorted(totals.items(), reverse=True)
+def year_asked(request):
+    """The year in ?year=, this year when it is missing, odd or in the future."""
+    this_year = timezone.localdate().year
+    year = request.GET.get("year", "")
+    return int(year) if year.isdecimal() and 2000 <= int(year) <= this_year else this_year
+
+
+def recent_years():
+    this_year = timezone.localdate().year
+    return range(this_year, this_year - 5, -1)
 
 
 @family_required
@@ -122,8 +125,9 @@ def review(request):
         )
         return redirect("volunteering:review")
     waiting = list(entries.waiting().order_by("date", "pk"))
+    family = services.family_ids(request.user)
     for entry in waiting:
-        entry.may_decide = services.may_decide(request.user, entry)
+        entry.may_decide = services.may_decide(request.user, entry, family)
     return render(
         request,
         "volunteering/review.html",
@@ -161,7 +165,7 @@ def decide(request, pk):
             message = _("Approved: %(hours)s h of %(person)s.")
         else:
             message = _("Declined: %(hours)s h of %(person)s; the family sees the reason.")
-        values = {"hours": services.hours_text(entry.hours), "person": entry.person.full_name}
+        values = {"hours": services.hours_display(entry.hours), "person": entry.person.full_name}
         messages.success(request, message % values)
     return redirect("volunteering:review")
 
@@ -170,9 +174,7 @@ def decide(request, pk):
 @never_cache
 def totals(request):
     """Approved hours, active and new volunteers of a year, per club and together."""
-    this_year = timezone.localdate().year
-    year = request.GET.get("year", "")
-    year = int(year) if year.isdecimal() and 2000 <= int(year) <= this_year else this_year
+    year = year_asked(request)
     rows, overall = services.totals(VolunteerEntry.objects.managed_by(request.user), year)
     return render(
         request,
@@ -181,6 +183,6 @@ def totals(request):
             "rows": rows,
             "overall": overall,
             "year": year,
-            "years": range(this_year, this_year - 5, -1),
+            "years": recent_years(),
         },
     )
