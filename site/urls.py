@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents.views.serve import authenticate_with_password
 
@@ -14,12 +15,25 @@ from home.views import robots_txt, search, serve_document, serve_media
 from mazpulki.api import api_router
 from members_area.accounts.views.card import card_lookup
 from members_area.certificates.views import verify as certificate_verify
+from members_area.library.views import (
+    LibrarySafeSubmitPageTranslationView,
+    LibrarySafeUpdateTranslationsView,
+)
 
 urlpatterns = [
     # Wagtail's own sign-in would bypass allauth's rate limits (and, later, its second factor).
     path(
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
+    # wagtail-localize's translation views, kept off the leaders' library for non-keepers.
+    path(
+        "admin/localize/submit/page/<int:page_id>/",
+        require_admin_access(LibrarySafeSubmitPageTranslationView.as_view()),
+    ),
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(LibrarySafeUpdateTranslationsView.as_view()),
     ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document URLs (names kept), with PDFs embeddable in this site's pages.

@@ -393,7 +393,7 @@ def test_the_report_lists_stale_documents_and_pages_never_reviewed_first(handboo
     assert len(later) == 4
 
 
-def test_the_report_is_for_coordinators_and_editors_only(client, world):
+def test_the_report_is_for_coordinators_only(client, world):
     client.force_login(world.leader)  # a leader reads the library, but has no admin
     assert client.get(REPORT).status_code in (302, 403)
 

@@ -19,9 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PagePermissionTester, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -35,6 +36,11 @@ from home.search import search_words
 LEADERS_GROUP = "Mazpulku vadītāji"
 # The collection of the library's documents, private to the same groups as the pages.
 LIBRARY_COLLECTION = "Vadītāju bibliotēka"
+# The public site's pictures and documents: the collection the newspaper's editors work in
+# (their rights on it do not reach the library's, which is not under it).
+PUBLIC_COLLECTION = "Publiskās datnes"
+# Library materials submitted for moderation go to the coordinators.
+LIBRARY_WORKFLOW = "Bibliotēkas apstiprinājums"
 # A material is due for review once its last review is older than this.
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
@@ -56,6 +62,23 @@ def is_private_to_leaders(collection):
         .filter(restriction_type="groups", groups__name=LEADERS_GROUP)
         .exists()
     )
+
+
+def private_collection_error():
+    return ValidationError(
+        _(
+            "Move this document to the collection “%(collection)s” first: only there is it "
+            "hidden from everyone but leaders and coordinators."
+        )
+        % {"collection": LIBRARY_COLLECTION},
+        code="public_document",
+    )
+
+
+def is_library_keeper(user):
+    """Coordinators keep the library in the admin; the newspaper's editors, whose rights
+    cover the rest of the site, do not even see it there."""
+    return user.is_active and user.is_coordinator
 
 
 class LibraryDocumentBlock(blocks.StructBlock):
@@ -83,21 +106,74 @@ class LibraryDocumentBlock(blocks.StructBlock):
         if document is not None and not is_private_to_leaders(document.collection):
             # Anyone who had the address of a document outside it could download it.
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "document": ValidationError(
-                        _(
-                            "Move this document to the collection “%(collection)s” first: "
-                            "only there is it hidden from everyone but leaders and "
-                            "coordinators."
-                        )
-                        % {"collection": LIBRARY_COLLECTION}
-                    )
-                }
+                block_errors={"document": private_collection_error()}
             )
         return value
 
 
-class LibraryIndexPage(Page):
+class LibraryBodyBlock(BodyStreamBlock):
+    """The site's text blocks, whose document links must lead into the private collection.
+
+    Pictures cannot be private (Wagtail serves them as plain files to anyone with their
+    address), which the body's help text tells the editor.
+    """
+
+    def clean(self, value):
+        value = super().clean(value)
+        document_model = get_document_model()
+        linked = {
+            index: {
+                int(object_id)
+                for model, object_id, _model_path, _content_path in child.block.extract_references(
+                    child.value
+                )
+                if issubclass(model, document_model)
+            }
+            for index, child in enumerate(value)
+        }
+        documents = document_model.objects.select_related("collection").in_bulk(
+            set().union(*linked.values())
+        )
+        private = {}  # collection id: whether private, asked once per collection
+        for document in documents.values():
+            if document.collection_id not in private:
+                private[document.collection_id] = is_private_to_leaders(document.collection)
+        errors = {
+            index: private_collection_error()
+            for index, ids in linked.items()
+            if any(pk in documents and not private[documents[pk].collection_id] for pk in ids)
+        }
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value
+
+
+class LibraryPagePermissions(PagePermissionTester):
+    """Refuses everything to whoever does not keep the library: Wagtail's page rights are
+    inherited down the tree, and the editors' rights on the whole site would reach it."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.permissions = set()
+
+    def __getattribute__(self, name):
+        if name.startswith("can_"):
+            return refuse
+        return super().__getattribute__(name)
+
+
+def refuse(*args, **kwargs):
+    return False
+
+
+class LibraryPermissionsMixin:
+    def permissions_for_user(self, user):
+        if is_library_keeper(user):
+            return super().permissions_for_user(user)
+        return LibraryPagePermissions(user, self)
+
+
+class LibraryIndexPage(LibraryPermissionsMixin, Page):
     """The library of one language: its materials by title, and a search over them."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -113,7 +189,7 @@ class LibraryIndexPage(Page):
         verbose_name = _("leaders' library")
 
     def save(self, *args, **kwargs):
-        from members_area.library.services import keep_library_private
+        from members_area.library.services import keep_library_private, let_coordinators_keep
 
         created = self._state.adding
         result = super().save(*args, **kwargs)
@@ -124,6 +200,8 @@ class LibraryIndexPage(Page):
         partial = kwargs.get("update_fields") is not None
         if not partial and not (created and self.has_private_original()):
             keep_library_private(self)
+        if not partial:
+            let_coordinators_keep(self)
         return result
 
     def has_private_original(self):
@@ -166,7 +244,7 @@ class LibraryPageQuerySet(PageQuerySet):
 LibraryPageManager = PageManager.from_queryset(LibraryPageQuerySet)
 
 
-class LibraryPage(SharedWithTranslationsMixin, Page):
+class LibraryPage(LibraryPermissionsMixin, SharedWithTranslationsMixin, Page):
     """One methodological material: a text, its documents, and when it was last reviewed."""
 
     summary = models.TextField(
@@ -174,7 +252,14 @@ class LibraryPage(SharedWithTranslationsMixin, Page):
         max_length=400,
         help_text=_("One or two sentences: shown in the library's list and its search."),
     )
-    body = StreamField(BodyStreamBlock(), verbose_name=_("text"), blank=True)
+    body = StreamField(
+        LibraryBodyBlock(),
+        verbose_name=_("text"),
+        blank=True,
+        help_text=_(
+            "Pictures are seen by anyone who has their address: keep anything private in documents."
+        ),
+    )
     last_reviewed = models.DateField(
         _("last reviewed"),
         help_text=_(

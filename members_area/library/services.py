@@ -10,15 +10,22 @@ sync_leaders_group`, run daily.
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Exists, OuterRef, Q
 from wagtail.documents import get_document_model
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
     CollectionViewRestriction,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
     Locale,
+    Page,
     PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from members_area.accounts.models import COORDINATORS_GROUP, User
@@ -26,9 +33,12 @@ from members_area.clubs.models import Membership
 from members_area.library.models import (
     LEADERS_GROUP,
     LIBRARY_COLLECTION,
+    LIBRARY_WORKFLOW,
+    PUBLIC_COLLECTION,
     LibraryIndexPage,
     LibraryPage,
     is_due_for_review,
+    is_library_keeper,
     is_private_to_leaders,
 )
 
@@ -44,7 +54,7 @@ def leaders_group():
 
 def library_groups():
     """The groups that may read the library: this year's leaders and the coordinators."""
-    return [leaders_group(), Group.objects.get_or_create(name=COORDINATORS_GROUP)[0]]
+    return [leaders_group(), coordinators_group()]
 
 
 def current_leader_logins():
@@ -97,8 +107,54 @@ def keep_library_private(index_page):
     return bool(missing)
 
 
+def coordinators_group():
+    return Group.objects.get_or_create(name=COORDINATORS_GROUP)[0]
+
+
+# What coordinators may do with a library index and everything under it.
+KEEPER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+KEEPER_DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
+LIBRARY_APPROVAL_TASK = "Koordinatoru apstiprinājums"
+
+
+def permissions(app_label, codenames):
+    return Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+
+
+def let_coordinators_keep(index_page):
+    """Coordinators' rights on a library index, and the library's own approval workflow.
+
+    Without its own workflow, a material submitted for moderation would go to the
+    newspaper's chief editor, whom the site-wide workflow lets open the page.
+    """
+    group = coordinators_group()
+    for permission in permissions("wagtailcore", KEEPER_PAGE_PERMISSIONS):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=index_page, permission=permission
+        )
+    # Only where there is none yet: a workflow the coordinators chose for it stays.
+    WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": library_workflow()})
+
+
+def library_workflow():
+    workflow, _created = Workflow.objects.get_or_create(name=LIBRARY_WORKFLOW)
+    if not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.create(name=LIBRARY_APPROVAL_TASK)
+        task.groups.set([coordinators_group()])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def public_collection():
+    """The collection of the public site's pictures and documents: the editors' one."""
+    return Collection.objects.filter(name=PUBLIC_COLLECTION).order_by(
+        "path"
+    ).first() or Collection.get_first_root_node().add_child(name=PUBLIC_COLLECTION)
+
+
 def library_collection():
-    """The library's private collection (created, with its restriction, if missing)."""
+    """The library's private collection (created, with its restriction and the
+    coordinators' rights, if missing)."""
     collection = (
         Collection.objects.filter(
             view_restrictions__restriction_type=GROUPS,
@@ -114,6 +170,10 @@ def library_collection():
             collection=collection, restriction_type=GROUPS
         )
         restriction.groups.add(*library_groups())
+    for permission in permissions("wagtaildocs", KEEPER_DOCUMENT_PERMISSIONS):
+        GroupCollectionPermission.objects.get_or_create(
+            group=coordinators_group(), collection=collection, permission=permission
+        )
     return collection
 
 
@@ -123,7 +183,11 @@ def keep_everything_private():
     Returns the number of library indexes whose restriction had to be restored.
     """
     library_collection()
-    return sum(keep_library_private(page) for page in LibraryIndexPage.objects.all())
+    restored = 0
+    for page in LibraryIndexPage.objects.all():
+        restored += keep_library_private(page)
+        let_coordinators_keep(page)
+    return restored
 
 
 # Reviews -------------------------------------------------------------------------------------
@@ -204,11 +268,13 @@ def raw_documents(page):
 
 
 def may_review_library(user):
-    """Coordinators and the editors of pages see what is due for review."""
-    from wagtail.permissions import page_permission_policy
+    """Those who keep the library (coordinators) see what is due for review."""
+    return user.is_authenticated and is_library_keeper(user)
 
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_coordinator or page_permission_policy.user_has_any_permission(
-        user, ["change", "publish"]
-    )
+
+def holds_library(page, with_subtree=False):
+    """Whether a page is part of a library (or, `with_subtree`, has one under it)."""
+    pages = Page.objects.type(LibraryIndexPage, LibraryPage)
+    if with_subtree:
+        return pages.descendant_of(page, inclusive=True).exists()
+    return pages.filter(pk=page.pk).exists()

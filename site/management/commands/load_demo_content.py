@@ -39,7 +39,7 @@ from home.models import HomePage, Municipality, OrganisationSettings, SiteImage
 from members_area.clubs import demo_content as clubs_demo
 from members_area.clubs.models import Club
 from members_area.library import demo_content as library_demo
-from members_area.library.services import library_collection
+from members_area.library.services import library_collection, public_collection
 from members_area.projects import demo_content as projects_demo
 from news.demo_content import ARTICLES, TAGS
 from news.models import NewsTag
@@ -158,6 +158,7 @@ class Command(BaseCommand):
             description=demo_image.alt.lv,
             credit=demo_content.CREDIT,
             uploaded_by_user=self.coordinator,
+            collection=public_collection(),
         )
         image.file = ImageFile(content, name=f"demo-{demo_image.key}.jpg")
         image.save()
@@ -173,6 +174,7 @@ class Command(BaseCommand):
                 description=alt,
                 credit=demo_content.CREDIT,
                 uploaded_by_user=self.coordinator,
+                collection=public_collection(),
             )
             image.file = ImageFile(io.BytesIO(make()), name=filename)
             image.save()
@@ -180,13 +182,17 @@ class Command(BaseCommand):
         return image
 
     def ensure_generated_document(self, title, filename, make, collection=None):
-        """A document by its title; `make()` gives the file's bytes when it must be created."""
+        """A document by its title; `make()` gives the file's bytes when it must be created.
+
+        Documents go to the public site's collection unless another is given."""
         Document = get_document_model()
         document = Document.objects.filter(title=title).first()
         if document is None:
-            document = Document(title=title, uploaded_by_user=self.coordinator)
-            if collection is not None:
-                document.collection = collection
+            document = Document(
+                title=title,
+                uploaded_by_user=self.coordinator,
+                collection=collection or public_collection(),
+            )
             document.file.save(filename, ContentFile(make()), save=False)
             document._set_document_file_metadata()
             document.save()
