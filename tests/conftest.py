@@ -1,8 +1,11 @@
+import datetime
 import io
 import shutil
 import time
+import zoneinfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
@@ -80,6 +83,16 @@ def enrol_second_factor(user):
         TOTP.activate(user, TOTP_SECRET)
         RecoveryCodes.activate(user)
     return user
+
+
+def at_noon_on(day):
+    """Travel to noon of `day` in Riga, the clock ticking on from there: for tests whose dates
+    must not depend on the day the suite runs (in January the days just past are last year's,
+    and last year's hours are still open)."""
+    noon = datetime.datetime.combine(
+        day, datetime.time(12), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    )
+    return time_machine.travel(noon, tick=True)
 
 
 def totp_code(secret=TOTP_SECRET):

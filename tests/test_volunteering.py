@@ -1,6 +1,7 @@
 """Volunteer hours: logging within the rules, the right leader deciding, totals by year."""
 
 import datetime
+import html
 from decimal import Decimal
 
 import pytest
@@ -12,12 +13,21 @@ from django.utils import timezone
 
 from members_area.volunteering import services
 from members_area.volunteering.models import VolunteerEntry
+from tests.conftest import at_noon_on
 from tests.members import add_guardian, make_club, make_leader, make_member, make_person, years_ago
 
 pytestmark = pytest.mark.django_db
 
 Status = VolunteerEntry.Status
-TODAY = timezone.localdate()
+# Mid-June, far from the new year: the tests run on this day, whatever day the suite runs.
+TODAY = datetime.date(timezone.localdate().year, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def _mid_june():
+    """Autouse, so the clock is set before `world` gives this year's memberships."""
+    with at_noon_on(TODAY):
+        yield
 
 
 def log(world, hours, day=TODAY, person=None, by=None, **fields):
@@ -31,6 +41,12 @@ def log(world, hours, day=TODAY, person=None, by=None, **fields):
         description=fields.pop("description", "Palīdzēju pasākumā"),
         **fields,
     )
+
+
+def test_the_tests_run_on_today_with_this_years_memberships(world):
+    # Were `world` built before the clock is set, its memberships would be of the real year.
+    assert timezone.localdate() == services.today() == TODAY
+    assert set(world.youth.memberships.values_list("year", "starts_on")) == {(TODAY.year, TODAY)}
 
 
 def test_at_most_16_hours_a_day_across_entries_declined_ones_not_counted(world):
@@ -62,12 +78,161 @@ def test_quarters_are_accepted(world, hours):
     assert log(world, hours).hours == Decimal(hours)
 
 
-def test_hours_are_logged_once_done_and_not_years_back(world):
-    with pytest.raises(ValidationError):
-        log(world, 1, day=TODAY + datetime.timedelta(days=1))
-    with pytest.raises(ValidationError):
-        log(world, 1, day=datetime.date(TODAY.year - 2, 12, 31))
+@pytest.fixture
+def on_day(monkeypatch):
+    """Fix the day the logging rules go by (this year's, so the memberships are current)."""
+
+    def fix(month, day):
+        fixed = datetime.date(TODAY.year, month, day)
+        monkeypatch.setattr(services, "today", lambda: fixed)
+        return fixed
+
+    return fix
+
+
+def refusal(world, day):
+    with pytest.raises(ValidationError) as refused:
+        log(world, 1, day=day)
+    (problem,) = refused.value.error_dict["date"]
+    return problem.code
+
+
+def member_last_year_too(person, club):
+    """Hours dated last year need a membership of last year as well."""
+    make_member(person, club, year=TODAY.year - 1)
+
+
+def test_last_years_hours_are_logged_until_31_january(world, on_day):
+    member_last_year_too(world.youth, world.club)
+    last_december = datetime.date(TODAY.year - 1, 12, 15)
+    on_day(1, 31)
+    assert log(world, 1, day=last_december).date == last_december
     assert log(world, 1, day=datetime.date(TODAY.year - 1, 1, 1))
+    assert refusal(world, datetime.date(TODAY.year - 2, 12, 31)) == "too_old"
+    on_day(2, 1)
+    assert refusal(world, last_december) == "year_closed"
+    assert log(world, 1, day=datetime.date(TODAY.year, 1, 1))
+    assert VolunteerEntry.objects.count() == 3
+
+
+def test_hours_are_logged_once_done(world, on_day):
+    today = on_day(6, 10)
+    assert refusal(world, today + datetime.timedelta(days=1)) == "future"
+    assert log(world, 1, day=today).date == today
+
+
+def log_in_the_form(client, world, day):
+    client.force_login(world.parent)
+    return client.post(
+        reverse("volunteering:log"),
+        {
+            "person": world.child.pk,
+            "club": world.club.pk,
+            "date": day.isoformat(),
+            "hours": "2",
+            "kind": "club",
+            "description": "Sakopām telpu",
+        },
+    )
+
+
+def test_a_closed_date_is_refused_on_the_form_in_latvian(client, world, on_day):
+    on_day(2, 1)
+    response = log_in_the_form(client, world, datetime.date(TODAY.year - 1, 12, 15))
+    assert response.status_code == 200 and not VolunteerEntry.objects.exists()
+    assert response.context["form"].has_error("date", "year_closed")
+    body = html.unescape(response.content.decode())
+    assert "Pagājušā gada stundas varēja ierakstīt līdz 31. janvārim" in body
+
+
+def test_the_date_picker_offers_the_days_that_may_be_logged(client, world, on_day):
+    client.force_login(world.parent)
+
+    def limits():
+        field = client.get(reverse("volunteering:log")).context["form"]["date"]
+        attrs = field.field.widget.attrs
+        return attrs["min"], attrs["max"]
+
+    on_day(1, 31)
+    assert limits() == (f"{TODAY.year - 1}-01-01", f"{TODAY.year}-01-31")
+    on_day(2, 1)
+    assert limits() == (f"{TODAY.year}-01-01", f"{TODAY.year}-02-01")
+    page = client.get(reverse("volunteering:log")).content.decode()
+    assert f'min="{TODAY.year}-01-01"' in page and f'max="{TODAY.year}-02-01"' in page
+
+
+def test_leaders_still_approve_last_years_hours_waiting_in_march(client, world, on_day):
+    member_last_year_too(world.youth, world.club)
+    on_day(1, 20)
+    entry = log(world, 3, day=datetime.date(TODAY.year - 1, 12, 15))
+    on_day(3, 10)
+    client.force_login(world.leader)
+    client.post(reverse("volunteering:decide", args=[entry.pk]), {"action": "approve"})
+    entry.refresh_from_db()
+    assert (entry.status, entry.decided_by) == (Status.APPROVED, world.leader)
+    assert services.yearly_totals(world.youth) == [(TODAY.year - 1, Decimal(3))]
+
+
+@pytest.fixture
+def karlis(world):
+    """A son of the family who was in the Talsi club last year and has not renewed yet."""
+    person = make_person("Kārlis", "Ozols", years_ago(14))
+    add_guardian(person, world.parent)
+    make_member(person, world.other_club, year=TODAY.year - 1)
+    return person
+
+
+def log_form_choices(client, world):
+    client.force_login(world.parent)
+    form = client.get(reverse("volunteering:log")).context["form"]
+    return list(form.fields["person"].queryset), list(form.fields["club"].queryset)
+
+
+def test_last_years_member_logs_last_december_in_january(client, world, on_day, karlis):
+    on_day(1, 20)
+    people, clubs = log_form_choices(client, world)
+    assert karlis in people and clubs == [world.club, world.other_club]
+    december = datetime.date(TODAY.year - 1, 12, 15)
+    entry = log(world, 3, day=december, person=karlis, club=world.other_club)
+    # The Talsi club's leader of this year decides on it.
+    services.decide(entry, by=world.other_leader, approve=True)
+    assert services.yearly_totals(karlis) == [(TODAY.year - 1, Decimal(3))]
+    _rows, overall = services.totals(
+        VolunteerEntry.objects.filter(club=world.other_club), TODAY.year - 1
+    )
+    assert (overall.hours, overall.volunteers) == (Decimal(3), 1)
+
+
+def test_hours_of_this_year_need_this_years_membership(client, world, on_day, karlis):
+    on_day(1, 20)
+    january = datetime.date(TODAY.year, 1, 10)
+    with pytest.raises(ValidationError) as refused:
+        log(world, 2, day=january, person=karlis, club=world.other_club)
+    (problem,) = refused.value.error_dict["club"]
+    assert problem.code == "not_in_club"
+    assert "Kārlis Ozols" in problem.messages[0] and str(TODAY.year) in problem.messages[0]
+    client.force_login(world.parent)
+    response = client.post(
+        reverse("volunteering:log"),
+        {"person": karlis.pk, "club": world.other_club.pk, "date": january.isoformat(),
+         "hours": "2", "kind": "club", "description": "Sakopām telpu"},
+    )  # fmt: skip
+    assert response.context["form"].has_error("club", "not_in_club")
+    assert problem.messages[0] in html.unescape(response.content.decode())
+    assert not VolunteerEntry.objects.filter(person=karlis).exists()
+    # Nor last December in a club he was not in last year.
+    with pytest.raises(ValidationError) as refused:
+        log(world, 2, day=datetime.date(TODAY.year - 1, 12, 15), person=karlis)
+    assert refused.value.error_dict["club"][0].code == "not_in_club"
+
+
+def test_last_years_member_is_no_longer_offered_from_february(client, world, on_day, karlis):
+    on_day(2, 1)
+    people, clubs = log_form_choices(client, world)
+    assert karlis not in people and world.youth in people
+    assert clubs == [world.club]
+    with pytest.raises(PermissionDenied):
+        log(world, 1, day=datetime.date(TODAY.year, 1, 10), person=karlis, club=world.other_club)
 
 
 def test_only_the_family_logs_and_only_for_the_persons_clubs(world):
@@ -130,7 +295,9 @@ def test_declining_needs_a_reason_which_the_family_sees(client, world):
     assert VolunteerEntry.objects.filter(pk=entry.pk).exists()
 
 
-def test_yearly_totals_split_at_the_year_boundary(world):
+def test_yearly_totals_split_at_the_year_boundary(world, on_day):
+    member_last_year_too(world.youth, world.club)
+    on_day(1, 15)
     december = datetime.date(TODAY.year - 1, 12, 31)
     january = datetime.date(TODAY.year, 1, 1)
     for day, hours in ((december, 5), (january, 3), (january, "1.5")):
@@ -165,9 +332,10 @@ def test_leaders_approve_many_at_once_but_only_their_clubs(client, world):
 
 def test_totals_count_active_and_new_volunteers_of_the_year(client, world):
     veteran = world.youth
-    services.decide(
-        log(world, 2, day=datetime.date(TODAY.year - 1, 6, 1), person=veteran),
-        by=world.leader, approve=True,
+    VolunteerEntry.objects.create(
+        person=veteran, club=world.club, date=datetime.date(TODAY.year - 1, 6, 1),
+        hours=Decimal(2), kind="event", description="Pērn", status=Status.APPROVED,
+        decided_by=world.leader, decided_at=timezone.now(),
     )  # fmt: skip
     services.decide(log(world, 3, person=veteran), by=world.leader, approve=True)
     services.decide(log(world, "1.5", person=world.child), by=world.leader, approve=True)

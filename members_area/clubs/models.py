@@ -103,7 +103,11 @@ class Club(models.Model):
 
 class MembershipQuerySet(models.QuerySet):
     def current(self):
-        return self.filter(year=current_year(), status=Membership.Status.ACTIVE)
+        return self.active_in(current_year())
+
+    def active_in(self, *years):
+        """The memberships (any role) held in one of `years`; hours dated in a year need one."""
+        return self.filter(year__in=years, status=Membership.Status.ACTIVE)
 
     def leading(self):
         return self.filter(role__in=Membership.LEADING_ROLES)

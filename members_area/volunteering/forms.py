@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage
 from members_area.accounts.models import Person
+from members_area.volunteering import services
 from members_area.volunteering.models import (
     MAX_HOURS_A_DAY,
     QUARTER,
@@ -36,10 +37,11 @@ class LogHoursForm(forms.ModelForm):
             "event": _("If the work was at one of the organisation's events."),
         }
 
-    def __init__(self, *args, people, clubs, **kwargs):
+    def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
-        self.fields["club"].queryset = clubs
+        # In January last year's clubs too; `log_hours` checks the club against the date's year.
+        self.fields["club"].queryset = services.loggable_clubs(people)
         self.fields["club"].empty_label = None
         self.fields["event"].queryset = (
             EventPage.objects.live()
@@ -47,7 +49,10 @@ class LogHoursForm(forms.ModelForm):
             .order_by("-start")
         )
         self.fields["event"].required = False
-        self.initial.setdefault("date", timezone.localdate())
+        # The browser's date picker offers only the days `check_date` accepts.
+        first, last = services.loggable_dates()
+        self.fields["date"].widget.attrs.update(min=first.isoformat(), max=last.isoformat())
+        self.initial.setdefault("date", last)
 
 
 class DeclineForm(forms.Form):

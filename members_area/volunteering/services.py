@@ -5,6 +5,7 @@ leaders approve or decline them, coordinators any club's and alone the central t
 decision records who and when; nothing is deleted.
 """
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -27,27 +28,55 @@ from members_area.volunteering.models import (
 )
 
 Status = VolunteerEntry.Status
-# How far back hours may be logged: this year and the last (certificates and awards are
-# yearly, and January is when last December's hours come in).
-YEARS_BACK = 1
 
 
-def clubs_of(person):
-    """The clubs where the person is a member, volunteer or leader this year."""
-    return Club.objects.filter(
-        pk__in=Membership.objects.current().filter(person=person).values("club_id")
-    ).order_by("name")
+def today():
+    """The local date the logging rules go by; a function so tests can fix the day."""
+    return timezone.localdate()
+
+
+def last_year_closes_on(year):
+    """The last day of `year` on which hours of the year before may still be logged: 31 January.
+
+    January is when last December's hours come in; after it the year's totals, awards and
+    certificates are settled and must not change. (The refusal messages name the day.)"""
+    return datetime.date(year, 1, 31)
+
+
+def loggable_dates():
+    """(first, last): the days a volunteer may date hours today. This year up to today, and
+    last year too until it closes."""
+    now = today()
+    first_year = now.year - 1 if now <= last_year_closes_on(now.year) else now.year
+    return datetime.date(first_year, 1, 1), now
+
+
+def loggable_years():
+    """The years hours may be dated in today (see `loggable_dates`): membership in one of
+    them is what lets a person log, so last year's members still log December in January."""
+    first, last = loggable_dates()
+    return tuple(range(first.year, last.year + 1))
 
 
 def loggable_people(user):
-    """The family's people who belong to a club this year (and so can log hours)."""
+    """The family's people who belong to a club in a loggable year (and so can log hours)."""
     return (
         Person.objects.of_family(user)
         .not_erased()
-        .filter(memberships__in=Membership.objects.current())
+        .filter(memberships__in=Membership.objects.active_in(*loggable_years()))
         .distinct()
         .order_by("first_name", "last_name")
     )
+
+
+def loggable_clubs(people):
+    """The clubs the people belong to in a loggable year: the log form's choices. Which of
+    them fits an entry depends on its date's year (`check_club`)."""
+    return Club.objects.filter(
+        pk__in=Membership.objects.active_in(*loggable_years())
+        .filter(person__in=people)
+        .values("club_id")
+    ).order_by("name")
 
 
 def field_error(field, message, code):
@@ -65,11 +94,33 @@ def check_hours(hours):
 
 
 def check_date(day):
-    today = timezone.localdate()
-    if day > today:
+    """A volunteer's entry is dated within `loggable_dates` (leaders' decisions are not)."""
+    first, last = loggable_dates()
+    if day > last:
         raise field_error("date", _("Hours can be logged once they are done."), "future")
-    if day.year < today.year - YEARS_BACK:
-        raise field_error("date", _("Hours can be logged for this year and the last."), "too_old")
+    if day < first and day.year == last.year - 1:
+        raise field_error(
+            "date",
+            _("Last year's hours could be logged until 31 January; this date is closed."),
+            "year_closed",
+        )
+    if day < first:
+        raise field_error(
+            "date",
+            _("Hours can be logged for this year, and last year's until 31 January."),
+            "too_old",
+        )
+
+
+def check_club(person, club, year):
+    """Hours count for a club the volunteer was in (any role) in the year they are dated."""
+    if not Membership.objects.active_in(year).filter(person=person, club=club).exists():
+        raise field_error(
+            "club",
+            _("%(name)s was not in this club in %(year)s.")
+            % {"name": person.full_name, "year": year},
+            "not_in_club",
+        )
 
 
 @transaction.atomic
@@ -77,11 +128,10 @@ def log_hours(*, by, person, club, date, hours, kind, description, event=None):
     """Record hours for a volunteer, waiting for the leader's approval."""
     if not loggable_people(by).filter(pk=person.pk).exists():
         raise PermissionDenied
-    if not clubs_of(person).filter(pk=club.pk).exists():
-        raise ValidationError({"club": _("Choose one of the volunteer's clubs this year.")})
     hours = Decimal(hours)
     check_hours(hours)
-    check_date(date)
+    check_date(date)  # first: the club is checked against the year of an allowed date
+    check_club(person, club, date.year)
     # Lock the person's row: two entries saved at once still respect the daily limit.
     Person.objects.select_for_update().filter(pk=person.pk).first()
     already = VolunteerEntry.objects.counting().filter(person=person, date=date).total_hours()

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST
 from home.forms import attach_errors
 from members_area.accounts.decorators import family_required, staff_required
 from members_area.accounts.models import Person
-from members_area.clubs.models import Club
 from members_area.volunteering import services
 from members_area.volunteering.forms import DeclineForm, LogHoursForm
 from members_area.volunteering.models import TRAINING_HOURS_A_YEAR, AwardGrant, VolunteerEntry
@@ -82,8 +81,7 @@ def recent_years():
 @never_cache
 def log_hours(request):
     people = services.loggable_people(request.user)
-    clubs = Club.objects.filter(memberships__person__in=people).distinct().order_by("name")
-    form = LogHoursForm(request.POST or None, people=people, clubs=clubs)
+    form = LogHoursForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
