@@ -76,6 +76,8 @@ RULES = {
     "certificates:pdf": ("get", "certificate", FAMILY_ONLY),
     # Without a person of one's own family in the form: nothing to certify.
     "certificates:training_new": ("post", None, row(LOGIN, 404, 404, 404, 404, 404)),
+    # Only coordinators find a certificate by its code and revoke it.
+    "certificates:revoke": ("get", None, COORDINATORS),
     # Anyone holding a certificate checks it; it shows the holder's name, as the paper does.
     "certificate_verify": ("get", "certificate_code", PUBLIC),
     "projects:list": ("get", None, OWN_PAGE),

@@ -35,3 +35,28 @@ class VolunteerCertificateForm(forms.Form):
         self.initial.setdefault("date_to", today)
         language = get_language()
         self.initial.setdefault("language", language if language in Language.values else "lv")
+
+
+class CertificateCodeForm(forms.Form):
+    """A coordinator types the code printed on a certificate to find it."""
+
+    code = forms.CharField(
+        label=_("Verification code"),
+        max_length=60,  # typed with dashes and spaces
+        help_text=_("As printed on the certificate; dashes, spaces and capitals do not matter."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it revoked?"),
+        help_text=_("The holder's family sees this reason."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why the certificate is revoked.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that the certificate stops being valid at once and for good."),
+        error_messages={"required": _("Confirm that the certificate is to be revoked.")},
+    )

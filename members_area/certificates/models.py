@@ -42,6 +42,10 @@ class Language(models.TextChoices):
     EN = "en", _("English")
 
 
+# The only fields an issued certificate may still change (its revocation).
+REVOCATION_FIELDS = {"revoked_at", "revoked_reason", "revoked_by", "revoked_by_id"}
+
+
 class CertificateQuerySet(models.QuerySet):
     def of_family(self, user):
         return self.filter(person__in=Person.objects.of_family(user))
@@ -79,6 +83,16 @@ class Certificate(models.Model):
         related_name="+",
     )
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Why and by whom: what a coordinator answers when the holder asks.
+    revoked_reason = models.TextField(_("reason for revoking"), blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     objects = CertificateQuerySet.as_manager()
 
@@ -93,7 +107,7 @@ class Certificate(models.Model):
     def save(self, *args, **kwargs):
         """Issued is issued: what a certificate states never changes; it can only be revoked."""
         changing = kwargs.get("update_fields")
-        if not self._state.adding and (changing is None or set(changing) - {"revoked_at"}):
+        if not self._state.adding and (changing is None or set(changing) - REVOCATION_FIELDS):
             raise ValueError("An issued certificate does not change: revoke it, issue a new one.")
         super().save(*args, **kwargs)
 

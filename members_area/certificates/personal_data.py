@@ -26,6 +26,7 @@ def collect(person):
                 "revoked_at": certificate.revoked_at.isoformat()
                 if certificate.revoked_at
                 else None,
+                "revoked_reason": certificate.revoked_reason,
                 "facts": certificate.facts,
             }
             for certificate in Certificate.objects.filter(person=person)
@@ -38,4 +39,7 @@ def erase(person):
     certificates.filter(revoked_at=None).update(revoked_at=timezone.now())
     for certificate in certificates:
         facts = {key: certificate.facts[key] for key in KEPT_FACTS if key in certificate.facts}
-        Certificate.objects.filter(pk=certificate.pk).update(facts=facts, issued_by=None)
+        # A coordinator's reason for revoking may describe the person too.
+        Certificate.objects.filter(pk=certificate.pk).update(
+            facts=facts, issued_by=None, revoked_reason=""
+        )

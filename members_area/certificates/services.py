@@ -2,7 +2,9 @@
 
 `issue_certificate` is the one way a certificate comes to be (any kind: volunteer work now,
 leaders' training later); `issue_volunteer_certificate` gathers what a certificate of volunteer
-work states. Both take a snapshot: what is issued never changes afterwards.
+work states. Both take a snapshot: what is issued never changes afterwards. Asking again for
+what a valid certificate already states gives that certificate back, with its code, rather than
+a second one. A coordinator may revoke a certificate (`revoke_certificate`).
 """
 
 import datetime
@@ -154,7 +156,30 @@ def issue_volunteer_certificate(person, *, by, date_from, date_to, language):
         "total_hours": hours_text(sum((entry.hours for entry in entries), Decimal(0))),
         "entries": [entry_facts(entry, language) for entry in entries],
     }
-    return issue_certificate(Certificate.Kind.VOLUNTEER_HOURS, person, facts, language, by)
+    return issue_once(Certificate.Kind.VOLUNTEER_HOURS, person, facts, language, by)
+
+
+def issue_once(kind, person, facts, language, by):
+    """The valid certificate that already states these facts, or a new one.
+
+    Facts that changed since (hours approved later, a corrected name) make a new one; the old
+    one stays valid, as it was true when issued.
+    """
+    stated = {"holder": person.full_name, **facts}
+    with transaction.atomic():
+        lock_holder(person)
+        for certificate in Certificate.objects.valid().filter(
+            kind=kind, person=person, language=language
+        ):
+            if all(certificate.facts.get(key) == value for key, value in stated.items()):
+                return certificate
+        return issue_certificate(kind, person, facts, language, by)
+
+
+def lock_holder(person):
+    """Holds other issues for the same person until this one ends, so a double click cannot
+    issue the same certificate twice."""
+    Person.objects.select_for_update().filter(pk=person.pk).exists()
 
 
 def issue_training_certificate(person, *, by, year, language):
@@ -191,7 +216,35 @@ def issue_training_certificate(person, *, by, year, language):
             for record in records
         ],
     }
-    return issue_certificate(Certificate.Kind.LEADER_TRAINING, person, facts, language, by)
+    return issue_once(Certificate.Kind.LEADER_TRAINING, person, facts, language, by)
+
+
+# Revoking ---------------------------------------------------------------------------------
+
+
+def revoke_certificate(certificate, *, by, reason):
+    """A coordinator withdraws an issued certificate, saying why. From then on its code shows it
+    revoked, and the family can no longer download it. Revoked once: never again."""
+    if not by.is_coordinator:
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": ValidationError(_("Say why the certificate is revoked."), code="required")}
+        )
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.is_revoked:
+            raise ValidationError(
+                _("This certificate was already revoked on %(day)s.")
+                % {"day": day_text(timezone.localdate(certificate.revoked_at))},
+                code="already_revoked",
+            )
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_reason = reason
+        certificate.revoked_by = by
+        certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    return certificate
 
 
 def day_text(day):

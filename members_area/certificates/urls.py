@@ -11,4 +11,5 @@ urlpatterns = [
     path(_("certificates/volunteer-work/"), views.volunteer_new, name="volunteer_new"),
     path(_("certificates/leader-training/"), views.training_new, name="training_new"),
     path(_("certificates/<int:pk>/pdf/"), views.certificate_pdf, name="pdf"),
+    path(_("certificates/revoke/"), views.revoke, name="revoke"),
 ]
