@@ -8,4 +8,6 @@ urlpatterns = [
     path("", include("members_area.projects.urls")),
     path("", include("members_area.volunteering.urls")),
     path("", include("members_area.certificates.urls")),
+    path("", include("members_area.online.urls")),
+    path("", include("members_area.council.urls")),
 ]

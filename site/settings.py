@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "members_area.volunteering",
     "members_area.certificates",
     "members_area.library",
+    "members_area.online",
+    "members_area.council",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: never list both
     "wagtail.contrib.redirects",

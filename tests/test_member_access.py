@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from members_area.clubs.models import JoinRequest
 from members_area.projects.models import ProjectFile
+from tests.council import council_arguments
 from tests.members import make_person, years_ago
 from tests.projects import make_project, make_theme, real_pdf
 
@@ -100,6 +101,49 @@ RULES = {
     "projects:jury": ("get", None, COORDINATORS),
     "projects:score": ("get", "accepted_project", row(LOGIN, 403, 403, 403, 403, 403)),
     "projects:results": ("get", "judged_theme", COORDINATORS),
+    # The club room (members_area/online): each role here has one club, so the list goes
+    # straight into its room.
+    "online:rooms": ("get", None, row(LOGIN, 302, 302, 302, 302, 302)),
+    "online:room": ("get", "online_club", row(LOGIN, 404, 404, 200, 200, 200)),
+    "online:meeting_new": ("get", "online_club", STAFF_OBJECT),
+    "online:meeting_edit": ("get", "online_meeting", STAFF_OBJECT),
+    # "I am here" without saying who is a bad request, for those who see the room.
+    "online:attend": ("post", "online_meeting", row(LOGIN, 404, 404, 400, 400, 400)),
+    "online:attendance": ("get", "online_meeting", STAFF_OBJECT),
+    "online:counts": ("get", "online_club", STAFF_OBJECT),
+    "online:announcement_new": ("get", "online_club", STAFF_OBJECT),
+    "online:announcement_edit": ("get", "online_announcement", STAFF_OBJECT),
+    "online:attachment": ("get", "online_attachment", row(LOGIN, 404, 404, 200, 200, 200)),
+    "online:calendar": ("get", None, OWN_PAGE),
+    "online:calendar_rotate": ("post", "child", row(LOGIN, 404, 404, 404, 404, 302)),
+    # Calendar apps send no cookies: the secret token alone opens the feed (no names in it).
+    "online:calendar_feed": ("get", "online_feed", PUBLIC),
+    # The youth council (members_area/council): no role here is on the council (council
+    # members: tests/test_council.py). Every member proposes; the council and coordinators
+    # read meetings, proposals and surveys; coordinators manage. A POST missing its choice
+    # is a 404 or a message (302), for those allowed.
+    "council:home": ("get", None, OWN_PAGE),
+    "council:members": ("get", None, COORDINATORS),
+    "council:end_term": ("post", "council_term", COORDINATORS | {"coordinator": 302}),
+    "council:meetings": ("get", None, COORDINATORS),
+    "council:meeting_new": ("get", None, COORDINATORS),
+    "council:meeting": ("get", "council_meeting", COORDINATORS),
+    "council:meeting_edit": ("get", "council_meeting", COORDINATORS),
+    "council:meeting_cancel": ("post", "council_meeting", COORDINATORS | {"coordinator": 302}),
+    "council:proposals": ("get", None, OWN_PAGE),
+    "council:proposal_new": ("get", None, OWN_PAGE),
+    "council:proposal": ("get", "council_proposal", row(LOGIN, 404, 404, 404, 200, 200)),
+    "council:comment": ("post", "council_proposal", COORDINATORS | {"coordinator": 302}),
+    "council:vote": ("post", "council_proposal", row(LOGIN, 403, 403, 403, 403, 403)),
+    "council:proposal_state": ("post", "council_proposal", COORDINATORS | {"coordinator": 404}),
+    "council:surveys": ("get", None, COORDINATORS),
+    "council:survey_new": ("get", None, COORDINATORS),
+    "council:survey_edit": ("get", "council_survey", COORDINATORS),
+    "council:question_remove": ("post", "council_question", COORDINATORS | {"coordinator": 302}),
+    "council:survey_state": ("post", "council_survey", COORDINATORS | {"coordinator": 404}),
+    # A Vidzeme survey: it asks Anna, not the other family's child in Kurzeme.
+    "council:survey_answer": ("get", "council_open_survey", row(LOGIN, 404, 404, 404, 404, 200)),
+    "council:survey_results": ("get", "council_survey", COORDINATORS),
 }
 # Pages where the child's name may appear, by role.
 SHOWS_CHILD = {
@@ -121,13 +165,19 @@ SHOWS_CHILD = {
     "projects:detail": {"parent", "leader", "coordinator"},
     "projects:staff_list": {"leader", "coordinator"},
     "projects:export_csv": {"leader", "coordinator"},
+    "online:calendar": {"parent"},
+    "online:attendance": {"leader", "coordinator"},
+    "online:counts": {"leader", "coordinator"},
+    "council:proposal_new": {"parent"},
+    "council:proposal": {"parent", "coordinator"},
 }
 
 
 def member_area_url_names():
     names = set()
     resolver = get_resolver()
-    for namespace in ("members", "clubs", "projects", "volunteering", "certificates"):
+    for namespace in ("members", "clubs", "projects", "volunteering", "certificates", "online",
+                      "council"):  # fmt: skip
         _prefix, sub = resolver.namespace_dict[namespace]
         names |= {f"{namespace}:{name}" for name in sub.reverse_dict if isinstance(name, str)}
     return names | {"card_lookup", "certificate_verify"}
@@ -191,6 +241,10 @@ def arguments(world, kind):
             world.child, by=world.parent, date_from=today, date_to=today, language="lv"
         )
         return [certificate.pk if kind == "certificate" else certificate.display_code]
+    if kind and kind.startswith("online_"):
+        return online_arguments(world, kind)
+    if kind and kind.startswith("council_"):
+        return council_arguments(world, kind)
     if kind and (kind.endswith("_project") or kind == "project_file"):
         state = {"project_file": "returned"}.get(kind, kind.removesuffix("_project"))
         project = make_project(
@@ -227,3 +281,32 @@ def test_access(client, world, name, role):
         shown = "Anna" in body and "Ozola" in body
         if role not in SHOWS_CHILD.get(name, {"parent"} if wanted == 200 and kind else set()):
             assert not shown, (url, role)
+
+
+def online_arguments(world, kind):
+    """A meeting of the child's club tomorrow, an announcement with a PDF, the child's feed."""
+    import datetime
+
+    from members_area.online.models import Announcement, AnnouncementAttachment, Meeting
+    from members_area.online.services import feed_for
+
+    if kind == "online_club":
+        return [world.club.pk]
+    if kind == "online_feed":
+        return [feed_for(world.child).token]
+    if kind == "online_meeting":
+        starts = timezone.now() + datetime.timedelta(days=1)
+        meeting = Meeting.objects.create(
+            club=world.club, title="Sanāksme", starts_at=starts,
+            ends_at=starts + datetime.timedelta(hours=1),
+        )  # fmt: skip
+        return [world.club.pk, meeting.pk]
+    announcement = Announcement.objects.create(club=world.club, title="Ziņa", text="Teksts")
+    if kind == "online_announcement":
+        return [world.club.pk, announcement.pk]
+    attachment = AnnouncementAttachment(
+        announcement=announcement, kind="pdf", original_name="a.pdf"
+    )
+    attachment.file.save("a.pdf", ContentFile(real_pdf()), save=False)
+    attachment.save()
+    return [world.club.pk, announcement.pk, attachment.pk]
