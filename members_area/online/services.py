@@ -59,25 +59,27 @@ def family_people(user):
     return Person.objects.of_family(user).not_erased()
 
 
-def visible_clubs(user):
-    """The clubs whose room a login may open."""
-    if not user.is_authenticated:
-        return Club.objects.none()
-    if user.is_coordinator:
-        return Club.objects.all()
+def family_and_led_clubs(user):
+    """This year's clubs of the login's family, and the clubs it leads."""
     return Club.objects.filter(
         Q(pk__in=Membership.objects.current().filter(person__in=family_people(user)).values("club"))
         | Q(pk__in=user.led_club_ids())
     )
 
 
+def visible_clubs(user):
+    """The clubs whose room a login may open."""
+    if not user.is_authenticated:
+        return Club.objects.none()
+    if user.is_coordinator:
+        return Club.objects.all()
+    return family_and_led_clubs(user)
+
+
 def own_clubs(user):
     """The rooms to offer a login: its family's clubs and the clubs it leads; coordinators
     also the online clubs, which they lead for the organisation."""
-    clubs = Club.objects.filter(
-        Q(pk__in=Membership.objects.current().filter(person__in=family_people(user)).values("club"))
-        | Q(pk__in=user.led_club_ids())
-    )
+    clubs = family_and_led_clubs(user)
     if user.is_coordinator:
         clubs = clubs | Club.objects.online()
     return clubs.distinct().order_by("name")
