@@ -380,9 +380,10 @@ def report(results, summary, fill_seconds, vendor):
     return "\n".join(lines)
 
 
-def write_readme(table, engine):
+def write_readme(table, engine, markers=MARKERS):
+    """Replace this engine's table between its markers (or add it at the end)."""
     content = README.read_text()
-    start, end = (marker.format(engine=engine) for marker in MARKERS)
+    start, end = (marker.format(engine=engine) for marker in markers)
     block = f"{start}\n{table}\n{end}"
     if start in content:
         content = re.sub(

@@ -46,6 +46,10 @@ class EventKind(models.TextChoices):
     FESTIVAL = "festival", _("Festival")
     TRAINING = "training", _("Training")
     COUNCIL_MEETING = "council_meeting", _("Council meeting")
+    # The strategy counts these two apart: events to win new members, and events telling
+    # members about international opportunities.
+    RECRUITMENT = "recruitment", _("Recruitment event")
+    INFORMATION = "information", _("Information on international opportunities")
     OTHER = "other", _("Other")
 
 

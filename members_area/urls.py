@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("members_area.certificates.urls")),
     path("", include("members_area.online.urls")),
     path("", include("members_area.council.urls")),
+    path("", include("members_area.checkin.urls")),
+    path("", include("members_area.international.urls")),
 ]

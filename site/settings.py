@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "members_area.library",
     "members_area.online",
     "members_area.council",
+    "members_area.checkin",
+    "members_area.international",
+    "members_area.dashboard",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: never list both
     "wagtail.contrib.redirects",

@@ -13,8 +13,8 @@ from brandbook.views import brand_colours_css
 from home.sitemap import TranslatedPagesSitemap
 from home.views import robots_txt, search, serve_document, serve_media
 from mazpulki.api import api_router
-from members_area.accounts.views.card import card_lookup
 from members_area.certificates.views import verify as certificate_verify
+from members_area.checkin.views.desk import card_scanned
 from members_area.library.views import (
     LibrarySafeSubmitPageTranslationView,
     LibrarySafeUpdateTranslationsView,
@@ -49,7 +49,8 @@ urlpatterns = [
     ),
     path("api/v2/", api_router.urls),
     # The address in a member card's QR code: short, and in the scanning phone's language.
-    path("k/<str:token>/", card_lookup, name="card_lookup"),
+    # With a check-in desk open in the browser, it checks the holder in.
+    path("k/<str:token>/", card_scanned, name="card_lookup"),
     # The address printed on certificates (and in their QR codes); in the visitor's language.
     path("verify/<str:code>/", certificate_verify, name="certificate_verify"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedPagesSitemap}}),

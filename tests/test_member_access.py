@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from members_area.clubs.models import JoinRequest
 from members_area.projects.models import ProjectFile
+from tests.checkin import checkin_arguments
 from tests.council import council_arguments
 from tests.members import make_person, years_ago
 from tests.projects import make_project, make_theme, real_pdf
@@ -144,6 +145,39 @@ RULES = {
     # A Vidzeme survey: it asks Anna, not the other family's child in Kurzeme.
     "council:survey_answer": ("get", "council_open_survey", row(LOGIN, 404, 404, 404, 404, 200)),
     "council:survey_results": ("get", "council_survey", COORDINATORS),
+    # International participation (members_area/international): any login opens an
+    # opportunity's interest page (it offers only its own family); the child's interest is
+    # the family's; the office's pages are the coordinators'.
+    "international:mine": ("get", None, OWN_PAGE),
+    "international:interest": ("get", "international_opportunity", OWN_PAGE),
+    "international:withdraw": (
+        "post",
+        "international_interest",
+        row(LOGIN, 404, 404, 404, 404, 302),
+    ),
+    "international:interests": ("get", "international_interests", COORDINATORS),
+    "international:record_from_interests": ("get", "international_opportunity", COORDINATORS),
+    "international:record": ("get", None, COORDINATORS),
+    "international:participations": ("get", "international_participations", COORDINATORS),
+    "international:export_csv": ("get", "international_participations", COORDINATORS),
+    "international:export_xlsx": ("get", "international_participations", COORDINATORS),
+    "international:edit": ("get", "international_participation", COORDINATORS),
+    "international:delete": ("get", "international_participation", COORDINATORS),
+    # Check-in (members_area/checkin): the child's club hosts an event going on now; its
+    # leader runs a desk at which the child is checked in. A desk is its opener's alone.
+    "checkin:home": ("get", None, STAFF),
+    "checkin:desk": ("get", "checkin_desk", row(LOGIN, 403, 404, 200, 404, 403)),
+    # A code or a pick missing from the form: a bad request, or nobody found.
+    "checkin:code": ("post", "checkin_desk", row(LOGIN, 403, 404, 400, 404, 403)),
+    "checkin:pick": ("post", "checkin_desk", row(LOGIN, 403, 404, 404, 404, 403)),
+    "checkin:close": ("post", "checkin_desk", row(LOGIN, 403, 404, 302, 404, 403)),
+    # The child has no photo in the world: nobody gets a file.
+    "checkin:photo": ("get", "checkin_checkin", row(LOGIN, 403, 404, 404, 404, 403)),
+    "checkin:undo": ("get", "checkin_checkin", STAFF_OBJECT),
+    "checkin:attendance": ("get", "checkin_event", STAFF_OBJECT),
+    "checkin:attendance_csv": ("get", "checkin_event", STAFF_OBJECT),
+    "checkin:hosts": ("get", "checkin_event", COORDINATORS),
+    "checkin:host_remove": ("post", "checkin_host", COORDINATORS | {"coordinator": 302}),
 }
 # Pages where the child's name may appear, by role.
 SHOWS_CHILD = {
@@ -170,6 +204,17 @@ SHOWS_CHILD = {
     "online:counts": {"leader", "coordinator"},
     "council:proposal_new": {"parent"},
     "council:proposal": {"parent", "coordinator"},
+    "international:mine": {"parent"},
+    "international:interests": {"coordinator"},
+    "international:record_from_interests": {"coordinator"},
+    "international:participations": {"coordinator"},
+    "international:export_csv": {"coordinator"},
+    "international:edit": {"coordinator"},
+    "international:delete": {"coordinator"},
+    "checkin:desk": {"leader"},
+    "checkin:undo": {"leader", "coordinator"},
+    "checkin:attendance": {"leader", "coordinator"},
+    "checkin:attendance_csv": {"leader", "coordinator"},
 }
 
 
@@ -177,7 +222,7 @@ def member_area_url_names():
     names = set()
     resolver = get_resolver()
     for namespace in ("members", "clubs", "projects", "volunteering", "certificates", "online",
-                      "council"):  # fmt: skip
+                      "council", "international", "checkin"):  # fmt: skip
         _prefix, sub = resolver.namespace_dict[namespace]
         names |= {f"{namespace}:{name}" for name in sub.reverse_dict if isinstance(name, str)}
     return names | {"card_lookup", "certificate_verify"}
@@ -243,8 +288,12 @@ def arguments(world, kind):
         return [certificate.pk if kind == "certificate" else certificate.display_code]
     if kind and kind.startswith("online_"):
         return online_arguments(world, kind)
+    if kind and kind.startswith("international_"):
+        return international_arguments(world, kind)
     if kind and kind.startswith("council_"):
         return council_arguments(world, kind)
+    if kind and kind.startswith("checkin_"):
+        return checkin_arguments(world, kind)
     if kind and (kind.endswith("_project") or kind == "project_file"):
         state = {"project_file": "returned"}.get(kind, kind.removesuffix("_project"))
         project = make_project(
@@ -310,3 +359,31 @@ def online_arguments(world, kind):
     attachment.file.save("a.pdf", ContentFile(real_pdf()), save=False)
     attachment.save()
     return [world.club.pk, announcement.pk, attachment.pk]
+
+
+def international_arguments(world, kind):
+    """A Latvian opportunity with the child's interest in it; a participation of the child.
+    Kinds ending in "s" are list pages: the records exist, the address takes no argument."""
+    import datetime
+
+    from wagtail.models import Locale
+
+    from members_area.international.models import Interest, Participation
+    from opportunities.models import OpportunityPage
+
+    opportunity = (
+        OpportunityPage.objects.live()
+        .filter(locale=Locale.get_default())
+        .order_by("-application_deadline")
+        .first()
+    )
+    interest = Interest.objects.create(opportunity=opportunity, person=world.child)
+    participation = Participation.objects.create(
+        person=world.child, opportunity=opportunity, activity=opportunity.title, kind="camp",
+        country="DE", start_date=datetime.date.today(), end_date=datetime.date.today(),
+    )  # fmt: skip
+    return {
+        "international_opportunity": [opportunity.pk],
+        "international_interest": [interest.pk],
+        "international_participation": [participation.pk],
+    }.get(kind, [])

@@ -236,7 +236,7 @@ TRAINING_HOURS_A_YEAR = Decimal("12")
 
 class TrainingRecord(models.Model):
     """Hours of qualification training of a leader (a course, a seminar), entered by a
-    coordinator; later also from check-ins at training events."""
+    coordinator or credited by a check-in at a training event."""
 
     person = models.ForeignKey(
         Person, verbose_name=_("leader"), on_delete=models.CASCADE, related_name="training"
@@ -262,9 +262,18 @@ class TrainingRecord(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     entered_at = models.DateTimeField(default=timezone.now)
+    # Credited by a check-in at the event: undoing the check-in takes the hours back.
+    from_checkin = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "event"],
+                condition=models.Q(from_checkin=True),
+                name="one_checkin_credit_per_event",
+            )
+        ]
         verbose_name = _("training hours")
         verbose_name_plural = _("training hours")
 

@@ -418,6 +418,28 @@ def record_training(*, by, person, course, provider, date, hours, event=None):
     )
 
 
+def credit_event_training(person, event, *, by):
+    """The event's training hours for a leader checked in at it, once per event."""
+    record, _created = TrainingRecord.objects.get_or_create(
+        person=person,
+        event=event,
+        from_checkin=True,
+        defaults={
+            "course": event.title,
+            "provider": "Latvijas Mazpulki",
+            "date": timezone.localtime(event.start).date(),
+            "hours": event.training_hours,
+            "entered_by": by,
+        },
+    )
+    return record
+
+
+def withdraw_event_training(person, event):
+    """An undone check-in takes back the hours it credited (hours entered by hand stay)."""
+    TrainingRecord.objects.filter(person=person, event=event, from_checkin=True).delete()
+
+
 def training_overview(year):
     """[(leader, hours this year)] of every current leader, fewest hours first (who needs
     training most), in two queries."""
