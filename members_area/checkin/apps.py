@@ -7,3 +7,8 @@ class CheckinConfig(AppConfig):
     label = "checkin"
     verbose_name = _("Event check-in")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from members_area.checkin import personal_data
+
+        personal_data.register()

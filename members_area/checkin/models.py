@@ -56,8 +56,12 @@ class Desk(models.Model):
         related_name="checkin_desks",
     )
     name = models.CharField(_("desk"), max_length=60, help_text=_("E.g. Main gate, Table 2."))
+    # SET_NULL: a login that once ran a desk can still be closed; the check-ins stay.
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="checkin_desks"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="checkin_desks",
     )
     opened_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -103,7 +107,7 @@ class Checkin(models.Model):
     )
     method = models.CharField(_("how"), max_length=10, choices=Method.choices)
     checked_in_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     checked_in_at = models.DateTimeField(_("checked in"), default=timezone.now)
     undone_at = models.DateTimeField(_("undone"), null=True, blank=True)
@@ -131,12 +135,20 @@ class Checkin(models.Model):
     def __str__(self):
         return f"{self.person} · {self.event}"
 
+    @property
+    def checked_in_by_name(self):
+        user = self.checked_in_by
+        if user is None:
+            return _("a closed account")
+        return user.get_full_name() or user.email
+
 
 class ScanOutcome(models.TextChoices):
     UNKNOWN = "unknown", _("unknown card")
     REVOKED = "revoked", _("replaced card")
     LAPSED = "lapsed", _("membership not renewed")
     ALREADY = "already", _("already checked in")
+    CLOSED = "closed", _("event not taking check-ins")
 
 
 class FailedScan(models.Model):
@@ -150,7 +162,9 @@ class FailedScan(models.Model):
     )
     code_start = models.CharField(max_length=6, blank=True)
     method = models.CharField(_("how"), max_length=10, choices=Method.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:

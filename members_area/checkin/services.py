@@ -12,7 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from events.models import EventKind, EventPage
@@ -36,9 +38,9 @@ def takes_checkins(event, now=None):
 
 
 def checkin_events():
-    """Events check-ins are recorded against: the published Latvian originals (an English
-    translation is the same event)."""
-    return EventPage.objects.live().filter(locale=Locale.get_default())
+    """Events check-ins are recorded against: the Latvian originals (an English translation
+    is the same event). Unpublished ones too: their attendance lists stay readable."""
+    return EventPage.objects.filter(locale=Locale.get_default())
 
 
 def host_club_ids(event):
@@ -46,8 +48,9 @@ def host_club_ids(event):
 
 
 def may_run_desk(user, event):
-    """Coordinators run any event's desks; leaders those of events their club hosts."""
-    if not (user.is_authenticated and user.is_active):
+    """Coordinators run any published event's desks; leaders those of events their club
+    hosts."""
+    if not (user.is_authenticated and user.is_active and event.live):
         return False
     if user.is_coordinator:
         return True
@@ -58,8 +61,10 @@ def may_run_desk(user, event):
 def runnable_events(user):
     """Events this login may run desks for, that take check-ins now or will within a week."""
     now = timezone.now()
-    events = checkin_events().filter(
-        end__gte=now - CLOSES_AFTER_END, start__lte=now + datetime.timedelta(days=7)
+    events = (
+        checkin_events()
+        .live()
+        .filter(end__gte=now - CLOSES_AFTER_END, start__lte=now + datetime.timedelta(days=7))
     )
     if not user.is_coordinator:
         hosted = EventHost.objects.filter(club_id__in=user.led_club_ids()).values("event_id")
@@ -89,12 +94,13 @@ def own_desks(user):
 
 
 def session_desk(request):
-    """The desk this browser works at, if it is still open and still this login's."""
+    """The desk this browser works at, while it is open, still this login's, and its event
+    takes check-ins: a desk left open after the camp does not take over card scans."""
     desk_id = request.session.get(SESSION_KEY)
     if not desk_id or not request.user.is_authenticated:
         return None
     desk = own_desks(request.user).filter(pk=desk_id).first()
-    if desk is None or not may_run_desk(request.user, desk.event):
+    if desk is None or not may_run_desk(request.user, desk.event) or not takes_checkins(desk.event):
         request.session.pop(SESSION_KEY, None)
         return None
     return desk
@@ -125,6 +131,14 @@ class ScanResult:
         return self.outcome not in ("checked_in", "already")
 
     @property
+    def earlier_day(self):
+        """An "already" answer about another day (a camp lasts several) names the day."""
+        return (
+            self.checkin is not None
+            and timezone.localdate(self.checkin.checked_in_at) != timezone.localdate()
+        )
+
+    @property
     def message(self):
         return {
             ScanOutcome.UNKNOWN: _(
@@ -137,7 +151,7 @@ class ScanResult:
             ScanOutcome.LAPSED: _(
                 "The membership has not been renewed this year: the card is not valid."
             ),
-            "closed": _("This event takes no check-ins now."),
+            ScanOutcome.CLOSED: _("This event takes no check-ins now."),
         }.get(self.outcome, "")
 
 
@@ -171,8 +185,15 @@ def scan_card(desk, code, *, by, method):
 def check_in(desk, person, *, by, method):
     """Record the person at the desk's event, once: a second scan, from any desk, even at the
     same moment, answers with the first check-in and records nothing but the failed scan."""
-    if desk.closed_at is not None or not takes_checkins(desk.event):
-        return ScanResult(outcome="closed", person=person)
+    if (
+        desk.closed_at is not None
+        or not may_run_desk(by, desk.event)
+        or not takes_checkins(desk.event)
+    ):
+        FailedScan.objects.create(
+            desk=desk, outcome=ScanOutcome.CLOSED, person=person, method=method, by=by
+        )
+        return ScanResult(outcome=ScanOutcome.CLOSED, person=person)
     try:
         with transaction.atomic():
             checkin = Checkin.objects.create(
@@ -187,27 +208,42 @@ def check_in(desk, person, *, by, method):
         FailedScan.objects.create(
             desk=desk, outcome=ScanOutcome.ALREADY, person=person, method=method, by=by
         )
-        return ScanResult(outcome="already", checkin=checkin, person=person)
-    credited = credit_training(checkin, by=by)
-    return ScanResult(
-        outcome="checked_in",
-        checkin=checkin,
-        person=person,
-        flags=desk_flags(person, credited),
-    )
+        return ScanResult(
+            outcome="already", checkin=checkin, person=person, flags=desk_flags(person)
+        )
+    flags = desk_flags(person)
+    if credits_training(desk.event) and leads_in_event_year(person, desk.event):
+        if person.user_id is not None and person.user_id == by.pk:
+            flags.append(
+                _(
+                    "Your own training hours are credited when another desk checks you in: "
+                    "undo this check-in and ask a colleague."
+                )
+            )
+        else:
+            credited = credit_training(checkin, by=by)
+            flags.append(training_flag(credited))
+    return ScanResult(outcome="checked_in", checkin=checkin, person=person, flags=flags)
 
 
-def desk_flags(person, credited=None):
-    """What the desk must know at once about whom it just let in."""
+def desk_flags(person):
+    """What the desk must know at once about whom it let in."""
     flags = []
     if person.photo_consent == Person.PhotoConsent.NONE:
         flags.append(_("No photos: the family has not agreed to this member being photographed."))
-    if credited is not None:
-        flags.append(
-            _("Leader: %(hours)s training hours credited for this event.")
-            % {"hours": f"{credited.hours.normalize():f}"}
-        )
     return flags
+
+
+def training_flag(credited):
+    if credited is None:
+        return _("Leader: this event's training hours were already entered by a coordinator.")
+    hours = credited.hours
+    count = int(hours) if hours == int(hours) else 2  # "1,5 stundas": the plural
+    return ngettext(
+        "Leader: %(hours)s training hour credited for this event.",
+        "Leader: %(hours)s training hours credited for this event.",
+        count,
+    ) % {"hours": number_format(hours.normalize())}
 
 
 @transaction.atomic
@@ -229,17 +265,19 @@ def credits_training(event):
     return bool(event.training_hours) and event.kind in (EventKind.TRAINING, EventKind.SEMINAR)
 
 
+def leads_in_event_year(person, event):
+    """A leader or assistant leader in the year the event starts (a seminar in January
+    counts for this year's leaders, not last year's)."""
+    year = timezone.localtime(event.start).year
+    return Membership.objects.active_in(year).leading().filter(person=person).exists()
+
+
 def credit_training(checkin, *, by):
-    """A leader checked in at a training event gets its hours in his training record."""
+    """A leader checked in at a training event gets its hours in his training record, unless
+    a coordinator already entered them for this event (None then)."""
     from members_area.volunteering.services import credit_event_training
 
-    event = checkin.event
-    if not credits_training(event):
-        return None
-    leads = Membership.objects.active_in(timezone.localtime(event.start).year).leading()
-    if not leads.filter(person=checkin.person).exists():
-        return None
-    return credit_event_training(checkin.person, event, by=by)
+    return credit_event_training(checkin.person, checkin.event, by=by)
 
 
 def withdraw_training(checkin):

@@ -407,6 +407,12 @@ def record_training(*, by, person, course, provider, date, hours, event=None):
         )
     if date > timezone.localdate():
         raise field_error("date", _("Training is recorded once it has taken place."), "future")
+    if event is not None and TrainingRecord.objects.filter(person=person, event=event).exists():
+        raise field_error(
+            "event",
+            _("This leader's hours for this event are already recorded (by hand or at check-in)."),
+            "duplicate",
+        )
     return TrainingRecord.objects.create(
         person=person,
         course=course,
@@ -419,7 +425,10 @@ def record_training(*, by, person, course, provider, date, hours, event=None):
 
 
 def credit_event_training(person, event, *, by):
-    """The event's training hours for a leader checked in at it, once per event."""
+    """The event's training hours for a leader checked in at it, once per event; None if a
+    coordinator already entered hours for this event by hand (they are not counted twice)."""
+    if TrainingRecord.objects.filter(person=person, event=event, from_checkin=False).exists():
+        return None
     record, _created = TrainingRecord.objects.get_or_create(
         person=person,
         event=event,

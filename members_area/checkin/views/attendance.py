@@ -88,7 +88,7 @@ def attendance_csv(request, event_id):
             ", ".join(membership.club.name for membership in row.person.year_memberships),
             timezone.localtime(row.checked_in_at).strftime("%Y-%m-%d %H:%M"),
             row.desk.name,
-            row.checked_in_by.get_full_name() or row.checked_in_by.email,
+            str(row.checked_in_by_name),
         ]
         for row in _rows(event)
     ]

@@ -26,6 +26,7 @@ from members_area.checkin.models import Checkin, Method
 from members_area.clubs.models import Membership
 
 RECENT_AT_DESK = 10
+LANGUAGE_KEY = "checkin_language"
 
 
 def _private(response):
@@ -69,6 +70,8 @@ def render_desk(request, desk, result=None, status=200, search=None):
     """The desk page: the last result, the count against capacity, the code and name forms
     and this desk's latest check-ins."""
     request.session[services.SESSION_KEY] = desk.pk
+    # Cards opened by the camera (/k/, no language in the address) answer in the desk's.
+    request.session[LANGUAGE_KEY] = translation.get_language()
     count = services.attendance_count(desk.event)
     capacity = desk.event.capacity
     people = []
@@ -172,6 +175,22 @@ def _status(result):
 # The card's own address ------------------------------------------------------------------
 
 
+def opened_by_a_person(request):
+    """Whether the card's address was opened as a page by the person at the desk: typed,
+    scanned by the camera app or followed from this site. Not a link on another site, an
+    image or a prefetch (which could check people in behind the desk's back); old browsers
+    that send no fetch metadata are trusted."""
+    headers = request.headers
+    return (
+        request.method == "GET"
+        and headers.get("Sec-Fetch-Site", "none") in ("none", "same-origin")
+        and headers.get("Sec-Fetch-Mode", "navigate") == "navigate"
+        and headers.get("Sec-Fetch-Dest", "document") == "document"
+        and not headers.get("Sec-Purpose")
+        and not headers.get("Purpose")
+    )
+
+
 def card_scanned(request, token):
     """/k/<token>/: with a desk open in this browser, the phone's camera checks the holder in;
     otherwise the public card lookup (whether the card is valid, and whose it is only to
@@ -179,27 +198,22 @@ def card_scanned(request, token):
     desk = services.session_desk(request)
     if desk is None or SecondFactorRequiredMiddleware.lacks_second_factor(request.user):
         return card_lookup(request, token)
-    # A link on another site must not check people in through a coordinator's open desk:
-    # a camera app opens the address directly ("none"); anything cross-site asks first.
-    if request.method != "POST" and request.headers.get("Sec-Fetch-Site") in (
-        "cross-site",
-        "same-site",
-    ):
-        with translation.override(translation.get_language_from_request(request)):
+    language = request.session.get(LANGUAGE_KEY) or translation.get_language_from_request(request)
+    with translation.override(language):
+        if request.method != "POST" and not opened_by_a_person(request):
             return _private(render(request, "checkin/confirm_scan.html", {"desk": desk}))
-    result = services.scan_card(desk, token, by=request.user, method=Method.CARD)
-    # /k/ has no language prefix: answer in the phone's language, as the card lookup does.
-    with translation.override(translation.get_language_from_request(request)):
+        result = services.scan_card(desk, token, by=request.user, method=Method.CARD)
         return render_desk(request, desk, result, status=_status(result))
 
 
 @staff_required
 def photo(request, pk):
-    """The photo of someone checked in at an event this login runs, if the family agreed to
-    photos at all: the desk compares it with who stands there."""
+    """The photo of someone checked in at an event this login has a desk open for, if the
+    family agreed to photos at all: the desk compares it with who stands there, and no
+    longer once the desk is closed."""
     checkin = get_object_or_404(
         Checkin.objects.active()
-        .filter(event__in=services.managed_events(request.user))
+        .filter(event__in=services.own_desks(request.user).values("event_id"))
         .exclude(person__photo_consent=Person.PhotoConsent.NONE)
         .exclude(person__photo="")
         .select_related("person"),
