@@ -1,21 +1,28 @@
 """International participation: interest marked from an opportunity's page, the coordinators'
 e-mail, the family's record, recording who took part, the yearly counts, exports and erasure.
 
-Texts are checked on the English pages: the Latvian ones follow once the translations are in.
+The family's and the coordinators' main pages are checked in Latvian, the site's language;
+texts added since the Latvian catalogue was last filled are checked on the English pages.
 """
 
 import csv
 import datetime
+import html as html_module
 import io
+from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
+from members_area.accounts.models import Person
 from members_area.accounts.services import erase_person, personal_data
+from members_area.clubs.models import Membership
 from members_area.international import services
 from members_area.international.models import Interest, Participation
+from members_area.volunteering.models import VolunteerEntry
 from opportunities import models as opportunity_models
 from opportunities.models import OpportunityIndexPage
 from tests.conftest import at_noon_on
@@ -30,6 +37,11 @@ TODAY = datetime.date(datetime.date.today().year, 6, 15)
 
 def days(number):
     return TODAY + datetime.timedelta(days=number)
+
+
+def lv_date(day):
+    """A date as the Latvian pages show it (SHORT_DATE_FORMAT j.m.Y)."""
+    return f"{day.day}.{day:%m.%Y}"
 
 
 @pytest.fixture(autouse=True)
@@ -71,16 +83,26 @@ def english(name, *args):
         return reverse(name, args=args)
 
 
+def latvian(name, *args):
+    with translation.override("lv"):
+        return reverse(name, args=args)
+
+
 def interest_url(opportunity, language="lv"):
     with translation.override(language):
         return reverse("international:interest", args=[opportunity.pk])
+
+
+def text(response):
+    """The page's text as a reader sees it (entities such as &quot; turned back)."""
+    return html_module.unescape(response.content.decode())
 
 
 def shown_messages(response):
     return [str(message) for message in response.context["messages"]]
 
 
-def mark(client, opportunity, person, message="", language="en"):
+def mark(client, opportunity, person, message="", language="lv"):
     return client.post(
         interest_url(opportunity, language),
         {"person": person.pk, "message": message},
@@ -88,12 +110,16 @@ def mark(client, opportunity, person, message="", language="en"):
     )
 
 
+def person_of(user):
+    return Person.objects.get(user=user)
+
+
 # The public page ---------------------------------------------------------------------------
 
 
 def test_the_public_page_links_to_the_member_area_in_its_language(client, exchange):
     html = client.get(exchange.url).content.decode()
-    assert f'href="{interest_url(exchange)}"' in html
+    assert f'href="{interest_url(exchange)}">Mani interesē (biedriem)</a>' in html
 
     english_page = translate(exchange, title="Youth exchange in Germany", slug="exchange-de")
     html = client.get(english_page.url).content.decode()
@@ -121,16 +147,20 @@ def test_a_family_marks_interest_and_the_coordinators_are_told(
 ):
     client.force_login(world.parent)
     with django_assert_max_num_queries(25):
-        response = client.get(interest_url(exchange, "en"))
-    html = response.content.decode()
+        response = client.get(interest_url(exchange))
+    html = text(response)
+    assert "Interese: Jauniešu apmaiņa Vācijā" in html
+    assert "Mūsu starptautiskie pasākumi" in html
     # The youth (15) may; the child (10) is shown why not.
     assert f'value="{world.youth.pk}"' in html
-    assert "Anna Ozola will be 10 when the activity starts" in html
-    assert "for people 13 to 30 years old" in html
+    assert (
+        "Vecums pasākuma sākumā (Anna Ozola): 10; iespēja paredzēta vecumā no 13 līdz 30 gadiem."
+        in html
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         response = mark(client, exchange, world.youth, "Runāju vāciski.")
-    assert "Interest for Jānis Ozols is marked." in shown_messages(response)[0]
+    assert shown_messages(response)[0].startswith("Jānis Ozols: interese atzīmēta.")
 
     interest = Interest.objects.get()
     assert (interest.opportunity_id, interest.person, interest.marked_by) == (
@@ -143,7 +173,9 @@ def test_a_family_marks_interest_and_the_coordinators_are_told(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert set(message.to) == {world.coordinator.email, coordinator.email}
-    assert "Jauniešu apmaiņa Vācijā" in message.subject and "Jānis Ozols" in message.subject
+    # The subject shows in lists and notifications: the first name only; the body says who.
+    assert message.subject == "Interese par “Jauniešu apmaiņa Vācijā”: Jānis"
+    assert "Jānis Ozols vēlas piedalīties" in message.body
     assert "Runāju vāciski." in message.body
     assert "Cēsu mazpulks" in message.body
     assert f"?opportunity={exchange.pk}" in message.body
@@ -162,13 +194,13 @@ def test_nothing_is_sent_for_a_refused_interest(
 def test_a_closed_opportunity_is_refused(client, world, index):
     closed = add_opportunity(index, "Pagājusi", days(-1), start_date=days(20), end_date=days(25))
     client.force_login(world.parent)
-    html = client.get(interest_url(closed, "en")).content.decode()
-    assert "interest can no longer be marked" in html
+    html = text(client.get(interest_url(closed)))
+    assert f"Pieteikšanās šai iespējai beidzās {lv_date(days(-1))}: interesi vairs nevar" in html
     assert 'name="message"' not in html
 
     response = mark(client, closed, world.youth)
     assert response.status_code == 200
-    assert "Applications for this opportunity closed on" in response.content.decode()
+    assert "Pieteikšanās šai iespējai beidzās" in text(response)
     assert not Interest.objects.exists()
 
 
@@ -182,11 +214,14 @@ def test_the_deadline_day_is_still_open(client, world, index):
 def test_an_age_outside_the_range_is_refused(client, world, exchange):
     client.force_login(world.parent)
     response = mark(client, exchange, world.child)
+    assert "Vecums pasākuma sākumā (Anna Ozola): 10;" in text(response)
+    assert not Interest.objects.exists()
+
+    response = mark(client, exchange, world.child, language="en")
     assert (
         "Anna Ozola will be 10 when the activity starts; the opportunity is for people 13 to "
-        "30 years old." in response.content.decode()
+        "30 years old." in text(response)
     )
-    assert not Interest.objects.exists()
 
 
 def test_the_age_counts_on_the_first_day_of_the_activity(world, index):
@@ -204,7 +239,10 @@ def test_a_person_not_a_member_this_year_is_refused(client, world, exchange):
     add_guardian(newcomer, world.parent)
     client.force_login(world.parent)
     response = mark(client, exchange, newcomer)
-    assert "Kārlis Ozols is not a member of a club this year" in response.content.decode()
+    assert (
+        "Kārlis Ozols šogad nav neviena mazpulka biedrs: interesi var atzīmēt tikai šī gada "
+        "biedri." in text(response)
+    )
     assert not Interest.objects.exists()
 
 
@@ -212,8 +250,7 @@ def test_a_repeat_says_when_it_was_marked(client, world, exchange):
     client.force_login(world.parent)
     mark(client, exchange, world.youth)
     response = mark(client, exchange, world.youth)
-    html = response.content.decode()
-    assert f"Interest for Jānis Ozols was already marked on {TODAY:%m/%d/%Y} at 12:" in html
+    assert f"Jānis Ozols: interese jau atzīmēta {lv_date(TODAY)} plkst. 12:" in text(response)
     assert Interest.objects.count() == 1
 
 
@@ -235,12 +272,12 @@ def test_an_english_page_leads_to_the_latvian_opportunity(client, world, exchang
     client.force_login(world.parent)
     html = client.get(interest_url(english_page, "en")).content.decode()
     assert "Interest: Youth exchange in Germany" in html
-    mark(client, english_page, world.youth)
+    mark(client, english_page, world.youth, language="en")
     assert Interest.objects.get().opportunity_id == exchange.pk
 
     # The Latvian page knows the interest too.
     response = mark(client, exchange, world.youth)
-    assert "already marked" in response.content.decode()
+    assert "interese jau atzīmēta" in text(response)
 
 
 def test_an_unpublished_opportunity_is_not_found(client, world, exchange):
@@ -253,22 +290,44 @@ def test_the_family_withdraws_while_open_not_after(client, world, exchange, monk
     client.force_login(world.parent)
     mark(client, exchange, world.youth)
     interest = Interest.objects.get()
-    response = client.post(english("international:withdraw", interest.pk), follow=True)
-    assert "The interest of Jānis Ozols is withdrawn." in shown_messages(response)
+    response = client.post(latvian("international:withdraw", interest.pk), follow=True)
+    assert "Jānis Ozols: interese atsaukta." in shown_messages(response)
     assert not Interest.objects.exists()
 
     mark(client, exchange, world.youth)
     interest = Interest.objects.get()
     monkeypatch.setattr(opportunity_models, "today", lambda: days(11))
+    response = client.post(latvian("international:withdraw", interest.pk), follow=True)
+    assert "interesi vairs nevar atsaukt" in shown_messages(response)[0]
+    assert Interest.objects.filter(pk=interest.pk).exists()
+
+
+def test_an_interest_cannot_be_withdrawn_once_participation_is_recorded(client, world, exchange):
+    services.mark_interest(exchange, world.youth, by=world.parent)
+    interest = Interest.objects.get()
+    client.force_login(world.parent)
+    html = client.get(interest_url(exchange, "en")).content.decode()
+    assert f'action="{english("international:withdraw", interest.pk)}"' in html
+
+    record(world.youth, exchange.title, days(40), opportunity=exchange)
+    # Open still, but the office has recorded him: no button, on either page.
+    for url in (interest_url(exchange, "en"), english("international:mine")):
+        html = client.get(url).content.decode()
+        assert english("international:withdraw", interest.pk) not in html
+    assert "(participation recorded)" in client.get(interest_url(exchange, "en")).content.decode()
+
     response = client.post(english("international:withdraw", interest.pk), follow=True)
-    assert "can no longer be withdrawn" in shown_messages(response)[0]
+    assert shown_messages(response) == [
+        "The participation of Jānis Ozols is already recorded: the interest can no longer be "
+        "withdrawn. Write to the office if plans have changed."
+    ]
     assert Interest.objects.filter(pk=interest.pk).exists()
 
 
 def test_another_family_cannot_withdraw(client, world, exchange):
     interest = services.mark_interest(exchange, world.youth, by=world.parent)
     client.force_login(world.other_parent)
-    assert client.post(english("international:withdraw", interest.pk)).status_code == 404
+    assert client.post(latvian("international:withdraw", interest.pk)).status_code == 404
     assert Interest.objects.filter(pk=interest.pk).exists()
 
 
@@ -320,15 +379,33 @@ def test_the_family_sees_its_interests_and_participations(
 
     client.force_login(world.parent)
     with django_assert_max_num_queries(22):
-        response = client.get(english("international:mine"))
-    html = response.content.decode()
+        response = client.get(latvian("international:mine"))
+    html = text(response)
+    assert "<h1>Starptautiskie pasākumi</h1>" in html
     assert "Jauniešu apmaiņa Vācijā" in html
-    assert "Interest marked; applications are open" in html
-    assert "Took part" in html
-    assert "Nometne Lietuvā" in html and "Lithuania" in html and "Camp abroad" in html
-    assert "Apmaiņa Igaunijā" in html and "Volunteering abroad" in html
+    assert "Interese atzīmēta; pieteikšanās notiek" in html
+    assert "<caption>Piedalījās</caption>" in html
+    assert "Nometne Lietuvā" in html and "Lietuva" in html and "Nometne ārvalstīs" in html
+    assert "Apmaiņa Igaunijā" in html and "Brīvprātīgais darbs ārvalstīs" in html
     assert other.activity not in html  # another family's
-    assert html.count("Withdraw") == 1  # only the open one
+    assert html.count("Atsaukt<span") == 1  # only the open one
+
+
+def test_a_recorded_activity_not_yet_begun_is_planned(client, world, exchange):
+    """Recorded before the trip: the family sees he will take part, not that he took part."""
+    services.mark_interest(exchange, world.youth, by=world.parent)
+    record(world.youth, exchange.title, days(40), end=days(47), opportunity=exchange)
+    client.force_login(world.parent)
+    html = client.get(english("international:mine")).content.decode()
+    assert "<caption>Will take part</caption>" in html
+    assert "<td>Will take part</td>" in html  # the interest's state
+    assert "Took part" not in html
+
+    with at_noon_on(days(40)):
+        client.force_login(world.parent)  # a new session: the old one has expired by then
+        html = client.get(english("international:mine")).content.decode()
+    assert "<caption>Took part</caption>" in html and "<td>Took part</td>" in html
+    assert "Will take part" not in html
 
 
 def test_the_record_page_is_linked_from_the_member_menu(client, world):
@@ -360,17 +437,40 @@ def test_coordinators_see_interests_by_opportunity(
 
     client.force_login(world.coordinator)
     with django_assert_max_num_queries(25):
-        response = client.get(english("international:interests"))
-    html = response.content.decode()
+        response = client.get(latvian("international:interests"))
+    html = text(response)
+    assert "<h1>Interese par starptautiskām iespējām</h1>" in html
     assert ">Jauniešu apmaiņa Vācijā</h2>" in html and "Runāju vāciski." in html
+    assert f"Termiņš {lv_date(days(10))}" in html
+    assert "Ierakstīt izvēlēto dalībnieku dalību" in html
     assert ">Vecā</h2>" not in html  # open ones by default
     assert "Cēsu mazpulks" in html and world.youth.member_number in html
 
-    html = client.get(english("international:interests") + "?state=closed").content.decode()
+    html = client.get(latvian("international:interests") + "?state=closed").content.decode()
     assert ">Vecā</h2>" in html and ">Jauniešu apmaiņa Vācijā</h2>" not in html
     # The e-mail's link: one opportunity, whatever its state.
-    html = client.get(english("international:interests") + f"?opportunity={closed.pk}").content
+    html = client.get(latvian("international:interests") + f"?opportunity={closed.pk}").content
     assert "Anna Ozola" in html.decode()
+
+
+def test_erased_people_are_left_out_of_the_coordinators_pages(client, world, exchange):
+    services.mark_interest(exchange, world.youth, by=world.parent)
+    erased = make_person("Dzēšamais", "Cilvēks", years_ago(16))
+    make_member(erased, world.other_club)
+    services.mark_interest(exchange, erased, by=world.parent)
+    erase_person(erased)
+    # Even an interest left behind (erasure deletes them) is not shown.
+    Interest.objects.create(opportunity=exchange, person=erased)
+
+    client.force_login(world.coordinator)
+    for url in (
+        latvian("international:interests"),
+        latvian("international:record_from_interests", exchange.pk),
+    ):
+        html = text(client.get(url))
+        assert "Jānis Ozols" in html
+        assert f'value="{erased.pk}"' not in html
+        assert str(erased) not in html and erased.member_number not in html
 
 
 def test_coordinators_record_participation_from_interest(
@@ -378,9 +478,10 @@ def test_coordinators_record_participation_from_interest(
 ):
     services.mark_interest(exchange, world.youth, by=world.parent)
     client.force_login(world.coordinator)
-    url = english("international:record_from_interests", exchange.pk)
+    url = latvian("international:record_from_interests", exchange.pk)
     with django_assert_max_num_queries(24):
-        html = client.get(url + f"?person={world.youth.pk}").content.decode()
+        html = text(client.get(url + f"?person={world.youth.pk}"))
+    assert "<h1>Kas piedalījās: Jauniešu apmaiņa Vācijā</h1>" in html
     assert f'value="{days(40).isoformat()}"' in html and f'value="{days(47).isoformat()}"' in html
     assert 'value="Jauniešu apmaiņa Vācijā"' in html
     assert "checked" in html
@@ -394,7 +495,7 @@ def test_coordinators_record_participation_from_interest(
         "end_date": days(47).isoformat(),
     }
     response = client.post(url, form, follow=True)
-    assert "1 participation recorded." in shown_messages(response)
+    assert "Ierakstīta 1 dalība." in shown_messages(response)
     participation = Participation.objects.get()
     assert (participation.person, participation.opportunity_id, participation.recorded_by) == (
         world.youth,
@@ -402,23 +503,54 @@ def test_coordinators_record_participation_from_interest(
         world.coordinator,
     )
     assert (participation.start_date, participation.end_date) == (days(40), days(47))
+    assert participation.age_at_start == 15
 
     # Twice: said, not failed, not doubled.
     response = client.post(url, form, follow=True)
     assert response.status_code == 200
-    assert any("is already recorded for" in message for message in shown_messages(response))
+    assert f"Jau ir ieraksts: Jānis Ozols, “Jauniešu apmaiņa Vācijā” no {lv_date(days(40))}." in (
+        shown_messages(response)
+    )
     assert Participation.objects.count() == 1
 
-    # The family now sees it as taken part.
+    # The family sees it as planned until the activity begins, then as taken part.
     client.force_login(world.parent)
-    assert "Took part" in client.get(english("international:mine")).content.decode()
+    assert "Will take part" in client.get(english("international:mine")).content.decode()
+    with at_noon_on(days(41)):
+        client.force_login(world.parent)
+        html = client.get(latvian("international:mine")).content.decode()
+    assert "<td>Piedalījās</td>" in html
+
+
+def test_recording_from_interests_is_all_or_nothing(world, exchange, monkeypatch):
+    services.mark_interest(exchange, world.youth, by=world.parent)
+    second = make_person("Pēteris", "Bērziņš", years_ago(16))
+    make_member(second, world.other_club)
+    services.mark_interest(exchange, second, by=world.parent)
+
+    save = services.save_participation
+
+    def failing_for_the_second(participation, *, by):
+        if participation.person == second:
+            raise ValidationError("Kaut kas nogāja greizi.", code="broken")
+        return save(participation, by=by)
+
+    monkeypatch.setattr(services, "save_participation", failing_for_the_second)
+    with pytest.raises(ValidationError):
+        services.record_from_interests(
+            exchange,
+            [world.youth, second],
+            by=world.coordinator,
+            **services.participation_defaults(exchange),
+        )
+    assert not Participation.objects.exists()  # not the first one either
 
 
 def test_only_those_interested_can_be_recorded_from_interest(client, world, exchange):
     services.mark_interest(exchange, world.youth, by=world.parent)
     client.force_login(world.coordinator)
     response = client.post(
-        english("international:record_from_interests", exchange.pk),
+        latvian("international:record_from_interests", exchange.pk),
         {
             "people": [world.other_child.pk],
             "activity": "X",
@@ -446,26 +578,27 @@ def direct_form(person, **fields):
 
 def test_coordinators_record_participation_directly(client, world):
     client.force_login(world.coordinator)
-    url = english("international:record")
+    url = latvian("international:record")
+    html = text(client.get(url))
+    assert "<h1>Ierakstīt dalību</h1>" in html and "Saglabāt un ierakstīt vēl vienu" in html
     number = world.child.member_number.lower()  # typed in small letters, with spaces
     response = client.post(url, direct_form(world.child, member_number=f" {number} "), follow=True)
-    assert "Anna Ozola is recorded for “Mācību kurss Polijā”." in shown_messages(response)
+    assert "Dalība ierakstīta: Anna Ozola, “Mācību kurss Polijā”." in shown_messages(response)
     participation = Participation.objects.get()
     assert participation.person == world.child and participation.opportunity is None
+    assert participation.age_at_start == 9  # 10 today, 20 days after the start
 
     response = client.post(url, direct_form(world.child))
-    assert "Anna Ozola is already recorded for “Mācību kurss Polijā” from" in (
-        response.content.decode().replace("&ldquo;", "“").replace("&rdquo;", "”")
-    )
+    assert "Jau ir ieraksts: Anna Ozola, “Mācību kurss Polijā” no" in text(response)
     assert Participation.objects.count() == 1
 
 
 def test_an_unknown_member_number_is_said_so(client, world):
     client.force_login(world.coordinator)
     response = client.post(
-        english("international:record"), direct_form(world.child, member_number="M-1999-99999")
+        latvian("international:record"), direct_form(world.child, member_number="M-1999-99999")
     )
-    assert "No member has the number “M-1999-99999”." in response.content.decode()
+    assert "Nevienam biedram nav numura “M-1999-99999”." in text(response)
     assert not Participation.objects.exists()
 
 
@@ -474,15 +607,15 @@ def test_an_erased_member_cannot_be_recorded(client, world):
     erase_person(world.child)
     client.force_login(world.coordinator)
     response = client.post(
-        english("international:record"), direct_form(world.child, member_number=number)
+        latvian("international:record"), direct_form(world.child, member_number=number)
     )
-    assert "No member has the number" in response.content.decode()
+    assert "Nevienam biedram nav numura" in text(response)
 
 
 def test_a_chosen_opportunity_fills_the_empty_fields(client, world, exchange):
     client.force_login(world.coordinator)
     client.post(
-        english("international:record"),
+        latvian("international:record"),
         direct_form(
             world.youth,
             opportunity=exchange.pk,
@@ -505,30 +638,87 @@ def test_a_chosen_opportunity_fills_the_empty_fields(client, world, exchange):
 def test_the_activity_cannot_end_before_it_starts(client, world):
     client.force_login(world.coordinator)
     response = client.post(
-        english("international:record"),
+        latvian("international:record"),
         direct_form(world.child, start_date=days(-5).isoformat(), end_date=days(-6).isoformat()),
     )
-    assert "The activity cannot end before it starts." in response.content.decode()
+    assert "Pasākums nevar beigties pirms tā sākuma." in text(response)
     assert not Participation.objects.exists()
+
+
+def test_volunteering_abroad_cannot_be_in_latvia(client, world, exchange):
+    refusal = (
+        "Volunteering abroad cannot be in Latvia: choose the country where it took place, or "
+        "another kind."
+    )
+    client.force_login(world.coordinator)
+    response = client.post(
+        english("international:record"),
+        direct_form(world.child, kind="volunteering", country="LV"),
+    )
+    assert refusal in text(response)
+    assert not Participation.objects.exists()
+
+    services.mark_interest(exchange, world.youth, by=world.parent)
+    response = client.post(
+        english("international:record_from_interests", exchange.pk),
+        {
+            "people": [world.youth.pk],
+            "activity": "Talka",
+            "kind": "volunteering",
+            "country": "LV",
+            "start_date": days(40).isoformat(),
+        },
+    )
+    assert refusal in text(response)
+    assert not Participation.objects.exists()
+
+    # Another kind in Latvia is fine (an international event held at home).
+    client.post(english("international:record"), direct_form(world.child, country="LV"))
+    assert Participation.objects.get().country == "LV"
+    # The rule holds outside the forms too.
+    with pytest.raises(ValidationError):
+        record(world.youth, "Talka", days(-3), kind="volunteering", country="LV")
 
 
 def test_a_wrong_record_is_corrected_or_deleted(client, world):
     participation = record(world.child, "Kurss", days(-20), by=world.coordinator)
     client.force_login(world.coordinator)
-    url = english("international:edit", participation.pk)
-    assert world.child.member_number in client.get(url).content.decode()
+    url = latvian("international:edit", participation.pk)
+    html = text(client.get(url))
+    assert "<h1>Labot dalību</h1>" in html and world.child.member_number in html
     client.post(url, direct_form(world.youth, activity="Kurss", kind="volunteering"))
     participation.refresh_from_db()
     assert (participation.person, participation.kind) == (world.youth, "volunteering")
     assert participation.changed_by == world.coordinator
+    assert participation.age_at_start == 14  # Jānis, 15 today, 20 days ago
 
-    delete_url = english("international:delete", participation.pk)
-    html = client.get(delete_url).content.decode()
-    assert "Delete a participation" in html and "Kurss" in html
+    delete_url = latvian("international:delete", participation.pk)
+    html = text(client.get(delete_url))
+    assert "<h1>Dzēst dalību</h1>" in html and "Kurss" in html
     assert Participation.objects.exists()  # asking deletes nothing
     response = client.post(delete_url, follow=True)
-    assert "is deleted" in shown_messages(response)[0]
+    assert "Ieraksts dzēsts: Jānis Ozols, “Kurss”." in shown_messages(response)
     assert not Participation.objects.exists()
+
+
+def test_an_erased_persons_record_is_corrected_or_deleted_by_his_number(client, world):
+    participation = record(world.child, "Kurss", days(-20))
+    number = world.child.member_number
+    erase_person(world.child)
+    client.force_login(world.coordinator)
+
+    # Corrected with his number unchanged: still his, and his age stays on the record.
+    response = client.post(
+        latvian("international:edit", participation.pk),
+        direct_form(world.child, member_number=number, activity="Kursi"),
+    )
+    assert response.status_code == 302
+    participation.refresh_from_db()
+    assert (participation.activity, participation.age_at_start) == ("Kursi", 9)
+    assert services.yearly_counts(days(-20).year).participants == 1
+
+    response = client.post(latvian("international:delete", participation.pk), follow=True)
+    assert f"Ieraksts dzēsts: Dzēsts biedrs {number}, “Kursi”." in shown_messages(response)
 
 
 def test_a_correction_into_a_duplicate_says_so(client, world):
@@ -536,10 +726,10 @@ def test_a_correction_into_a_duplicate_says_so(client, world):
     second = record(world.child, "Cits kurss", days(-20))
     client.force_login(world.coordinator)
     response = client.post(
-        english("international:edit", second.pk),
+        latvian("international:edit", second.pk),
         direct_form(world.child, activity="Kurss", start_date=days(-20).isoformat()),
     )
-    assert "is already recorded for" in response.content.decode()
+    assert "Jau ir ieraksts: Anna Ozola, “Kurss”" in text(response)
     second.refresh_from_db()
     assert second.activity == "Cits kurss"
 
@@ -552,32 +742,111 @@ def test_yearly_counts_go_by_the_first_day_in_riga(world):
     record(
         world.child,
         "Ziemas nometne",
-        datetime.date(year, 12, 31),
-        end=datetime.date(year + 1, 1, 3),
+        datetime.date(year - 1, 12, 31),
+        end=datetime.date(year, 1, 3),
         kind="camp",
     )
-    record(world.youth, "Jaungada brīvprātīgie", datetime.date(year + 1, 1, 1), kind="volunteering")
-    record(world.youth, "Vasaras brīvprātīgie", datetime.date(year, 7, 1), kind="volunteering")
-    record(world.youth, "Otrā reize", datetime.date(year, 8, 1), kind="volunteering")
-    record(world.other_child, "Kurss", datetime.date(year, 1, 1), kind="training-course")
+    record(world.youth, "Jaungada apmaiņa", datetime.date(year, 1, 1))
+    record(world.youth, "Pavasara apmaiņa", datetime.date(year, 3, 1))
+    record(world.other_child, "Kurss", datetime.date(year, 2, 1), kind="training-course")
+
+    last_year, this_year = services.counts_by_year([year - 1, year]).values()
+    # Jānis counts once, however many activities.
+    assert (this_year.participants, this_year.participations) == (2, 3)
+    assert (last_year.year, last_year.participants, last_year.participations) == (year - 1, 1, 1)
+    assert services.yearly_counts(year - 2) == services.InternationalYear(year - 2, 0, 0, 0)
+
+
+def test_only_activities_begun_are_counted(world):
+    record(world.youth, "Vakar", days(-1))
+    record(world.child, "Šodien", TODAY)
+    record(world.other_child, "Pēc mēneša", days(30))
+
+    counts = services.yearly_counts(TODAY.year)
+    assert (counts.participants, counts.participations) == (2, 3)
+    with at_noon_on(days(30)):
+        assert services.yearly_counts(TODAY.year).participants == 3
+
+
+def test_only_children_and_youths_are_counted(world):
+    """5 to 25 on the first day; the leaders who go with a group are recorded, not counted."""
+    start = days(-10)
+    leader = person_of(world.leader)
+    record(leader, "Apmaiņa", start)
+    for age in (4, 5, 25, 26):  # a birthday on the first day
+        person = make_person("Vecums", str(age), start.replace(year=start.year - age))
+        record(person, "Apmaiņa", start)
+    unknown = make_person("Nezināms", "Vecums", None)
+    record(unknown, "Apmaiņa", start)
+
+    assert Participation.objects.get(person=leader).age_at_start == 39  # 40 next week
+    assert Participation.objects.get(person=unknown).age_at_start is None
+    counts = services.yearly_counts(start.year)
+    assert (counts.participants, counts.participations) == (2, 6)  # the 5 and 25 year olds
+
+
+def add_hours(person, club, day, status=VolunteerEntry.Status.APPROVED):
+    return VolunteerEntry.objects.create(
+        person=person,
+        club=club,
+        date=day,
+        hours=Decimal(2),
+        kind="event",
+        description="Palīdzēja pasākumā.",
+        status=status,
+    )
+
+
+def test_volunteer_youths_are_those_who_volunteered_that_year(world):
+    """Among the children and youths who took part: those who were club volunteers, or had
+    approved volunteer hours, in the year of the activity. Volunteering abroad is not it."""
+    year = TODAY.year
+    start = days(-10)
+
+    # A club volunteer this year.
+    Membership.objects.create(
+        person=world.youth, club=world.other_club, role="volunteer", year=year
+    )
+    record(world.youth, "Apmaiņa", start)
+    # Approved hours this year.
+    add_hours(world.child, world.club, days(-100))
+    record(world.child, "Kurss", start, kind="training-course")
+    # Hours still waiting, and volunteering abroad: no volunteer youth.
+    add_hours(world.other_child, world.other_club, days(-5), VolunteerEntry.Status.SUBMITTED)
+    record(world.other_child, "Brīvprātīgais darbs", start, kind="volunteering", country="EE")
+    # A volunteer last year, not this one.
+    former = make_person("Bijušais", "Brīvprātīgais", years_ago(17))
+    make_member(former, world.club)
+    Membership.objects.create(person=former, club=world.club, role="volunteer", year=year - 1)
+    add_hours(former, world.club, datetime.date(year - 1, 12, 31))
+    record(former, "Apmaiņa", start)
+    record(former, "Pērnā apmaiņa", datetime.date(year - 1, 8, 1))
+    # An adult volunteer: not a youth.
+    leader = person_of(world.leader)
+    Membership.objects.create(person=leader, club=world.other_club, role="volunteer", year=year)
+    record(leader, "Apmaiņa", start)
 
     this_year = services.yearly_counts(year)
-    assert (this_year.participants, this_year.volunteers_abroad, this_year.participations) == (
-        3,
-        1,
-        4,
-    )
-    next_year = services.yearly_counts(year + 1)
-    assert (next_year.participants, next_year.volunteers_abroad, next_year.participations) == (
-        1,
-        1,
-        1,
-    )
-    assert services.yearly_counts(year - 1).participants == 0
+    assert (this_year.participants, this_year.volunteers) == (4, 2)
+    assert services.yearly_counts(year - 1).volunteers == 1
+
+
+def test_counts_for_many_years_take_one_query(world, django_assert_num_queries):
+    year = TODAY.year
+    for back in range(7):
+        record(world.youth, f"Apmaiņa {back}", datetime.date(year - back, 3, 1))
+    with django_assert_num_queries(1):
+        counts = services.counts_by_year(range(year - 6, year + 1))
+    assert sorted(counts) == list(range(year - 6, year + 1))
+    assert [counts[y].participants for y in sorted(counts)] == [1] * 7
+    assert services.counts_by_year([]) == {}
 
 
 def test_the_year_list_shows_counts_and_exports(client, world, django_assert_max_num_queries):
     year = TODAY.year
+    Membership.objects.create(
+        person=world.youth, club=world.other_club, role="volunteer", year=year
+    )
     record(world.child, "Nometne", datetime.date(year, 3, 1), kind="camp", by=world.coordinator)
     record(
         world.youth,
@@ -588,40 +857,93 @@ def test_the_year_list_shows_counts_and_exports(client, world, django_assert_max
         end=datetime.date(year, 4, 30),
         by=world.coordinator,
     )
+    record(person_of(world.leader), "Nometne", datetime.date(year, 3, 1), kind="camp")
+    record(world.other_child, "Rudenī", datetime.date(year, 10, 1))
     record(world.youth, "Pagājušogad", datetime.date(year - 1, 4, 1))
 
     client.force_login(world.coordinator)
     with django_assert_max_num_queries(22):
-        response = client.get(english("international:participations") + f"?year={year}")
-    html = response.content.decode()
-    assert "2 of the target 50" in html and "1 of the target 15" in html
+        response = client.get(latvian("international:participations") + f"?year={year}")
+    html = text(response)
+    assert f"<h1>Starptautiskā dalība {year}. gadā</h1>" in html
+    assert "2 no mērķa 50" in html and "1 no mērķa 15" in html
+    assert "katru cilvēku skaita vienreiz neatkarīgi no tā, cik pasākumos viņš piedalījies" in html
     assert "Nometne" in html and "Pagājušogad" not in html
+    assert "Lejupielādēt CSV" in html
 
+    html = client.get(english("international:participations") + f"?year={year}").content.decode()
+    assert "Children and youths who took part" in html
+    assert "Volunteer youths in international youth events" in html
+    assert "<td>yes, a volunteer youth</td>" in html
+    assert "<td>no: 39 years old at the start</td>" in html  # the leader
+    assert "<td>not yet: the activity has not begun</td>" in html
+
+    # The export says the same, row by row.
     response = client.get(english("international:export_csv") + f"?year={year}")
     assert response["Content-Type"].startswith("text/csv")
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert table[0][:5] == [
+    assert table[0] == [
         "Member number",
         "First name",
         "Last name",
+        "Age at the start",
         "Age group",
         "International activity",
+        "Kind",
+        "Country",
+        "From",
+        "To",
+        "Counted",
+        "Volunteer youth",
+        "Recorded",
+        "Recorded by",
     ]
-    rows = {row[4]: row for row in table[1:]}
-    assert set(rows) == {"Nometne", '\'=HYPERLINK("x")'}  # no live formula
-    youth = rows['\'=HYPERLINK("x")']
-    assert youth[1:3] == ["Jānis", "Ozols"]
-    assert youth[5:10] == [
+    rows = {(row[1], row[5]): row for row in table[1:]}
+    assert set(rows) == {
+        ("Anna", "Nometne"),
+        ("Jānis", '\'=HYPERLINK("x")'),  # no live formula
+        ("Vita", "Nometne"),
+        ("Līga", "Rudenī"),
+    }
+    youth = rows["Jānis", '\'=HYPERLINK("x")']
+    assert youth[2:5] == ["Ozols", "14", "13–17 years"]
+    assert youth[6:12] == [
         "Volunteering abroad",
-        "yes",
         "Estonia",
         f"{year}-04-01",
         f"{year}-04-30",
+        "yes, a volunteer youth",
+        "yes",
     ]
-    assert youth[11] == world.coordinator.email
+    assert youth[13] == world.coordinator.email
+    assert rows["Vita", "Nometne"][10:12] == ["no: 39 years old at the start", "no"]
+    assert rows["Anna", "Nometne"][10:12] == ["yes", "no"]
+    counted = [row for row in table[1:] if row[10].startswith("yes")]
+    assert len({row[0] for row in counted}) == 2  # the figure on the page
 
     response = client.get(english("international:export_xlsx") + f"?year={year}")
     assert response.content[:2] == b"PK"
+
+
+def test_any_year_from_2000_may_be_asked_for(client, world):
+    record(world.youth, "Šogad", days(-5))
+    client.force_login(world.coordinator)
+    url = latvian("international:participations")
+    year = TODAY.year
+
+    response = client.get(url + "?year=2019")  # the dashboard links to every year
+    assert response.context["year"] == 2019
+    html = text(response)
+    assert "<h1>Starptautiskā dalība 2019. gadā</h1>" in html
+    assert '<option value="2019" selected>' in html
+    assert f'<option value="{year}">' in html
+    assert "Šim gadam vēl nav ierakstīta neviena dalība." in html
+    assert client.get(url + f"?year={year + 1}").context["year"] == year + 1
+    for wrong in ("1999", str(year + 2), "x"):
+        assert client.get(url + f"?year={wrong}").context["year"] == year
+
+    response = client.get(latvian("international:export_csv") + "?year=2019")
+    assert "mazpulki-starptautiski-2019-" in response["Content-Disposition"]
 
 
 def test_the_year_list_costs_the_same_for_more_rows(client, world, django_assert_max_num_queries):
@@ -629,7 +951,7 @@ def test_the_year_list_costs_the_same_for_more_rows(client, world, django_assert
         record(world.youth, f"Aktivitāte {number}", days(-number))
     client.force_login(world.coordinator)
     with django_assert_max_num_queries(22):
-        client.get(english("international:participations"))
+        client.get(latvian("international:participations"))
 
 
 # Personal data -----------------------------------------------------------------------------
@@ -647,8 +969,9 @@ def test_my_data_has_interests_and_participations_and_erasure_keeps_the_counts(w
     assert exported["Anna"]["international"] == {"interests": [], "participations": []}
 
     before = services.yearly_counts(days(-30).year)
+    assert before.participants == 1
     erase_person(world.youth)
-    interest = Interest.objects.get()
-    assert interest.message == ""
-    assert Participation.objects.filter(person=world.youth).exists()
+    assert not Interest.objects.exists()  # a wish nothing counts: gone
+    participation = Participation.objects.get(person=world.youth)
+    assert participation.age_at_start == 14  # though the date of birth is gone
     assert services.yearly_counts(days(-30).year) == before

@@ -1,5 +1,9 @@
-"""The dashboard's table as a spreadsheet, for the board's annual report."""
+"""The dashboard's table as a spreadsheet, for the board's annual report.
 
+Notes typed by coordinators go in as text (clubs.exports.as_xlsx): "=…" is never a formula.
+"""
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members_area.dashboard.models import Comparison
@@ -17,7 +21,7 @@ def header(table):
         str(table.last_year),
         _("Status"),
         *[str(year) for year in table.trend_years],
-        _("What the figure is made of"),
+        _("Note, or what the figure is made of"),
     ]
 
 
@@ -26,6 +30,18 @@ def number(value):
     if value is None:
         return None
     return int(value) if value == int(value) else value
+
+
+def entered_by(cell):
+    """Who entered a figure by hand and when, or "" for a figure the site counts."""
+    if not cell.is_entered:
+        return ""
+    entered = cell.entered
+    who = str(entered.entered_by) if entered.entered_by else "—"
+    return _("yes (%(who)s, %(when)s)") % {
+        "who": who,
+        "when": f"{timezone.localtime(entered.entered_at):%Y-%m-%d}",
+    }
 
 
 def rows(table):
@@ -39,11 +55,11 @@ def rows(table):
                 number(target.target),
                 target.unit,
                 number(row.cell.value),
-                _("yes") if row.cell.is_entered else "",
+                entered_by(row.cell),
                 number(row.last_year.value),
                 str(row.status_label),
                 *[number(cell.value) for cell in row.trend],
-                row.cell.detail,
+                row.cell.detail or row.cell.missing,
             ]
 
 

@@ -21,7 +21,8 @@ class YearForm(forms.Form):
 
 
 class EnteredFigureForm(forms.Form):
-    """A year's figure of a target the site holds no data for; empty clears it."""
+    """A year's figure of a target, by hand; empty clears it (a figure the site counts is then
+    shown again)."""
 
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, widget=forms.HiddenInput)
     value = forms.DecimalField(
@@ -30,7 +31,7 @@ class EnteredFigureForm(forms.Form):
         decimal_places=2,
         required=False,
         localize=True,
-        help_text=_("Leave it empty to remove the figure."),
+        help_text=_("Leave it empty to remove the figure entered by hand."),
     )
     note = forms.CharField(
         label=_("Note"),

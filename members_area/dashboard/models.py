@@ -2,8 +2,13 @@
 
 A target is measured either by a figure the site computes from its own data (services.py,
 one method per `Measure`) or, where the site holds no data (funding, trips), by a figure a
-coordinator enters for each year. Targets are data, not code: seeded from the 2021–2027
-strategy by a migration, and kept in the admin for the next period.
+coordinator enters for each year. A figure entered by hand also stands in for a computed one
+(a year before the site held the data, or a count the site gets wrong): the board's yearly
+report must be complete. Targets are data, not code: seeded from the 2021–2027 strategy by a
+migration, and kept in the admin for the next period.
+
+Nothing typed by hand is deleted by deleting what it belongs to: a target with entered
+figures, or a period with targets, cannot be deleted (PROTECT; `deletion_refusal` says why).
 """
 
 from django.conf import settings
@@ -11,11 +16,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 FIRST_YEAR = 2000
 LAST_YEAR = 2200
+# The first year whose figures the site can count: the member platform opened in 2026.
+RECORDS_FROM = 2026
 
 
 class StrategyPeriod(models.Model):
@@ -24,6 +31,14 @@ class StrategyPeriod(models.Model):
     name = models.CharField(_("name"), max_length=150)
     first_year = models.PositiveSmallIntegerField(_("first year"))
     last_year = models.PositiveSmallIntegerField(_("last year"))
+    records_from = models.PositiveSmallIntegerField(
+        _("site records from"),
+        default=RECORDS_FROM,
+        help_text=_(
+            "The first year the site holds the data of. Figures the site counts are shown from "
+            "this year on; for the years before, enter the figures by hand."
+        ),
+    )
 
     class Meta:
         ordering = ["-first_year"]
@@ -41,6 +56,13 @@ class StrategyPeriod(models.Model):
 
     def clean(self):
         first, last = self.first_year, self.last_year
+        if self.records_from is not None and not FIRST_YEAR <= self.records_from <= LAST_YEAR:
+            raise ValidationError(
+                {
+                    "records_from": _("Give a year between %(first)s and %(last)s.")
+                    % {"first": FIRST_YEAR, "last": LAST_YEAR}
+                }
+            )
         if first is None or last is None:
             return
         if not FIRST_YEAR <= first <= LAST_YEAR or not FIRST_YEAR <= last <= LAST_YEAR:
@@ -62,6 +84,20 @@ class StrategyPeriod(models.Model):
     @property
     def years(self):
         return list(range(self.first_year, self.last_year + 1))
+
+    def deletion_refusal(self):
+        """Why the period cannot be deleted (its targets would go, and their figures with
+        them), or "" when it can."""
+        count = self.targets.count()
+        if not count:
+            return ""
+        return ngettext(
+            "This strategy period has %(count)s target. Delete it first (a target with "
+            "figures entered by hand cannot be deleted at all).",
+            "This strategy period has %(count)s targets. Delete them first (a target with "
+            "figures entered by hand cannot be deleted at all).",
+            count,
+        ) % {"count": count}
 
 
 class Area(models.TextChoices):
@@ -94,9 +130,15 @@ class Measure(models.TextChoices):
     NEW_CLUBS_PER_REGION = "new_clubs_per_region", _("New clubs in each region")
     RECRUITMENT_EVENTS = "recruitment_events", _("Recruitment events")
     ONLINE_CLUB_MEMBERS = "online_club_members", _("Members of the online club")
-    INTERNATIONAL_YOUTHS = "international_youths", _("People in international activities")
+    INTERNATIONAL_YOUTHS = (
+        "international_youths",
+        _("Children and youths (5–25) in international activities"),
+    )
     INFO_EVENTS = "info_events", _("Information events on international opportunities")
-    VOLUNTEERS_ABROAD = "volunteers_abroad", _("Volunteers abroad")
+    INTERNATIONAL_VOLUNTEER_YOUTHS = (
+        "international_volunteer_youths",
+        _("Volunteer youths in international activities"),
+    )
     COUNCIL_ONLINE_MEETINGS = "council_online_meetings", _("Online council meetings held")
     COUNCIL_TRAININGS = "council_trainings", _("In-person council trainings held")
     COUNCIL_YOUTHS = "council_youths", _("Youths on the council")
@@ -106,18 +148,24 @@ class Measure(models.TextChoices):
     CAMP_PARTICIPANTS = "camp_participants", _("Participants checked in at the largest camp")
     NATIONAL_EVENTS = "national_events", _("National events")
     REGIONAL_EVENTS = "regional_events", _("Regional events")
-    NEW_VOLUNTEERS = "new_volunteers", _("New volunteers (first approved hours ever)")
+    NEW_VOLUNTEERS = "new_volunteers", _("New volunteers (first approved hours on the site)")
     AWARDS = "awards", _("People given an award (choose the award kind)")
-    NEW_LEADERS = "new_leaders", _("New club leaders")
+    NEW_LEADERS = "new_leaders", _("New club leaders (leading for the first time on the site)")
     LEADERS_SEMINARS = "leaders_seminars", _("Seminars and trainings with hours for leaders")
     LEADERS_TRAINED = "leaders_trained", _("Leaders with 12 training hours in the year (%)")
-    LIBRARY_MATERIALS = "library_materials", _("Methodological materials added to the library")
     BRANDBOOK = "brandbook", _("A brandbook published (1 = yes)")
     NEWS_MONTHS = "news_months", _("Months with at least one news article")
     NEWSPAPER_ISSUES = "newspaper_issues", _("Newspaper issues")
     MEMBERS_WITH_CARD = "members_with_card", _("Members with a personal QR card (%)")
     QR_CHECKIN_EVENTS = "qr_checkin_events", _("Events with attendance checked in by QR code")
     ENTERED = "entered", _("Entered by hand (the site holds no data)")
+
+
+# Measures that compare a year with the years before it: in the first year of the site's
+# records there is nothing earlier, so they have no figure until the year after.
+COMPARED_WITH_EARLIER = frozenset(
+    {Measure.MEMBERS_GROWTH, Measure.NEW_LEADERS, Measure.NEW_VOLUNTEERS}
+)
 
 
 class Comparison(models.TextChoices):
@@ -136,7 +184,7 @@ class Target(models.Model):
     period = models.ForeignKey(
         StrategyPeriod,
         verbose_name=_("strategy period"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="targets",
     )
     key = models.SlugField(
@@ -168,6 +216,15 @@ class Target(models.Model):
         blank=True,
         related_name="+",
         help_text=_("Only for targets measured by an award."),
+    )
+    pro_rated = models.BooleanField(
+        _("builds up over the year"),
+        default=False,
+        help_text=_(
+            "Tick for a count that grows through the year (projects, meetings): this year's "
+            "figure so far is then on track when it keeps up with the date. Otherwise (a "
+            "one-off, a level, a share) it is open until it is met or the year is over."
+        ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -201,14 +258,35 @@ class Target(models.Model):
 
     @property
     def is_entered(self):
+        """Measured by hand only: the site counts nothing for it."""
         return self.measure == Measure.ENTERED
+
+    def first_counted_year(self, period=None):
+        """The first year the site counts this target's figure (None: never)."""
+        if self.is_entered:
+            return None
+        records_from = (period or self.period).records_from
+        if self.measure in COMPARED_WITH_EARLIER:
+            return records_from + 1
+        return records_from
+
+    def deletion_refusal(self):
+        """Why the target cannot be deleted (figures typed by hand would go), or ""."""
+        years = list(self.entered_figures.order_by("year").values_list("year", flat=True))
+        if not years:
+            return ""
+        return _(
+            "Figures have been entered by hand for this target (%(years)s). Clear them on "
+            "the strategy dashboard first, or keep the target."
+        ) % {"years": ", ".join(str(year) for year in years)}
 
 
 class EnteredFigure(models.Model):
-    """A year's figure of a target the site holds no data for, typed by a coordinator."""
+    """A year's figure of a target typed by a coordinator: for a target the site holds no
+    data for, or in place of the computed figure (a year before the site's records)."""
 
     target = models.ForeignKey(
-        Target, verbose_name=_("target"), on_delete=models.CASCADE, related_name="entered_figures"
+        Target, verbose_name=_("target"), on_delete=models.PROTECT, related_name="entered_figures"
     )
     year = models.PositiveSmallIntegerField(_("year"))
     value = models.DecimalField(_("figure"), max_digits=12, decimal_places=2)

@@ -3,8 +3,12 @@
 `Figures(years)` has one method per `Measure`: each returns {year: Figure} for all the years
 at once, in one query or two however many years and rows there are, so the dashboard's cost
 is fixed. Years are calendar years in Riga (settings.TIME_ZONE): an event that starts on
-31 December at 23:30 is that year's. Each figure carries the address of the list behind it,
-where the site has one.
+31 December at 23:30 is that year's. The views compute under `timezone.override(TIME_ZONE)`
+(the admin would otherwise use the coordinator's own time zone).
+
+Each figure carries the address of the list behind it, where the site has one: the figure
+itself links to it when the list shows exactly what was counted; otherwise the link is named
+for what the list does show (`Figure.list_label`), so nobody takes one for the other.
 
 Pages are counted once: only live pages of the default language (each exists in English too).
 """
@@ -24,7 +28,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, override
 from wagtail.models import Locale, Page
 
 from brandbook.models import BrandbookPage
@@ -48,8 +52,7 @@ from members_area.dashboard.models import (
     StrategyPeriod,
     Target,
 )
-from members_area.international.models import Participation
-from members_area.library.models import LibraryIndexPage, LibraryPage
+from members_area.international.services import counts_by_year as international_counts
 from members_area.projects.models import (
     Project,
     ProjectIndexPage,
@@ -64,7 +67,6 @@ from members_area.volunteering.models import (
 )
 from news.models import NewsIndexPage, NewsPage
 from newspaper.models import NewspaperIndexPage, NewspaperIssuePage
-from opportunities.models import OpportunityType
 
 # National and regional events the strategy counts are gatherings of members (the rally,
 # games, forums, conferences, hikes, camps, festivals); these kinds have targets of their own.
@@ -113,11 +115,15 @@ def in_default_language():
 
 @dataclass(frozen=True)
 class Figure:
-    """A year's figure, the address of the list behind it, and what it is made of."""
+    """A year's figure, the address of the list behind it, and what it is made of.
+
+    `list_label` names the list when it does not show exactly what was counted (another
+    set, all years): the link is then shown under that name, not on the figure."""
 
     value: int | Decimal | None
     url: str | None = None
     detail: str = ""
+    list_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,10 +145,11 @@ class Figures:
         self.first_day = datetime.date(self.first, 1, 1)
         self.last_day = datetime.date(self.last, 12, 31)
 
-    def each_year(self, counts, url=None):
+    def each_year(self, counts, url=None, list_label=""):
         """{year: Figure} from {year: count} (none: 0), each with url(year) when given."""
         return {
-            year: Figure(counts.get(year, 0), url(year) if url else None) for year in self.years
+            year: Figure(counts.get(year, 0), url(year) if url else None, "", list_label)
+            for year in self.years
         }
 
     @staticmethod
@@ -158,11 +165,9 @@ class Figures:
     def index_pages(self):
         """{page model: pk} of the Latvian section pages the figures link to, in one query."""
         models = [
-            EventIndexPage,
             NewsIndexPage,
             NewspaperIndexPage,
             ProjectIndexPage,
-            LibraryIndexPage,
         ]
         types = ContentType.objects.get_for_models(*models)
         found = {}
@@ -178,6 +183,24 @@ class Figures:
     def explorer(self, model):
         pk = self.index_pages[model]
         return link("wagtailadmin_explore", pk) if pk else None
+
+    @cached_property
+    def events_archive(self):
+        """The public archive of past events (the Latvian one: the events counted), or None.
+
+        Its route is translated ("arhivs/"), and a Latvian page answers only in Latvian."""
+        index = EventIndexPage.objects.live().filter(in_default_language()).order_by("path").first()
+        if index is None:
+            return None
+        with override(settings.LANGUAGE_CODE):
+            url = index.get_url()
+            return url + index.reverse_subpage("archive") if url else None
+
+    def archive(self, **query):
+        """The events archive filtered by kind or scale (EventFilterForm): all its years."""
+        if self.events_archive is None:
+            return None
+        return f"{self.events_archive}?{urlencode(query)}"
 
     # Projects -------------------------------------------------------------------------------
 
@@ -219,7 +242,11 @@ class Figures:
             .annotate(n=Count("pk", distinct=True))
         )
         url = self.explorer(ProjectIndexPage)
-        return self.each_year(self.by_year(rows, "year"), lambda year: url)
+        return self.each_year(
+            self.by_year(rows, "year"),
+            lambda year: url,
+            _("the project themes in the admin (all years)"),
+        )
 
     # Events ---------------------------------------------------------------------------------
 
@@ -243,34 +270,47 @@ class Figures:
             for pk, start, kind, scale, hours in rows
         ]
 
-    def _count_events(self, test):
+    def _count_events(self, test, url, list_label):
         counts = defaultdict(int)
         for event in self.events:
             if test(event):
                 counts[event.year] += 1
-        url = self.explorer(EventIndexPage)
-        return self.each_year(counts, lambda year: url)
+        return self.each_year(counts, lambda year: url, list_label)
 
     def national_events(self):
         return self._count_events(
-            lambda event: event.scale == EventScale.NATIONAL and event.kind not in NOT_GATHERINGS
+            lambda event: event.scale == EventScale.NATIONAL and event.kind not in NOT_GATHERINGS,
+            self.archive(scale=EventScale.NATIONAL.value),
+            _("national events in the public archive (all years, all kinds)"),
         )
 
     def regional_events(self):
         return self._count_events(
-            lambda event: event.scale == EventScale.REGIONAL and event.kind not in NOT_GATHERINGS
+            lambda event: event.scale == EventScale.REGIONAL and event.kind not in NOT_GATHERINGS,
+            self.archive(scale=EventScale.REGIONAL.value),
+            _("regional events in the public archive (all years, all kinds)"),
         )
 
     def recruitment_events(self):
-        return self._count_events(lambda event: event.kind == EventKind.RECRUITMENT)
+        return self._count_events(
+            lambda event: event.kind == EventKind.RECRUITMENT,
+            self.archive(kind=EventKind.RECRUITMENT.value),
+            _("recruitment events in the public archive (all years)"),
+        )
 
     def info_events(self):
-        return self._count_events(lambda event: event.kind == EventKind.INFORMATION)
+        return self._count_events(
+            lambda event: event.kind == EventKind.INFORMATION,
+            self.archive(kind=EventKind.INFORMATION.value),
+            _("information events in the public archive (all years)"),
+        )
 
     def leaders_seminars(self):
         """Seminars and trainings that credit leaders with qualification hours."""
         return self._count_events(
-            lambda event: event.kind in LEADERS_SEMINAR_KINDS and (event.training_hours or 0) > 0
+            lambda event: event.kind in LEADERS_SEMINAR_KINDS and (event.training_hours or 0) > 0,
+            self.archive(kind=EventKind.SEMINAR.value),
+            _("seminars in the public archive (all years; trainings not listed)"),
         )
 
     def seminars_per_area(self):
@@ -297,17 +337,19 @@ class Figures:
         for year, slug in theme_areas:
             themed[year].add(slug)
         names = PriorityArea.objects.choices_in(self.locale.pk)
-        url = self.explorer(EventIndexPage)
+        url = self.archive(kind=EventKind.SEMINAR.value)
+        label = _("seminars in the public archive (all years)")
         figures = {}
         for year in self.years:
             areas = [(slug, name) for slug, name in names if slug in themed[year]] or names
             if not areas:
-                figures[year] = Figure(None, url)
+                figures[year] = Figure(None, url, "", label)
                 continue
             figures[year] = Figure(
                 min(counts[year, slug] for slug, _name in areas),
                 url,
                 " · ".join(f"{name}: {counts[year, slug]}" for slug, name in areas),
+                label,
             )
         return figures
 
@@ -333,11 +375,11 @@ class Figures:
         return {
             year: Figure(
                 largest[year]["n"],
-                link("wagtailadmin_pages:edit", largest[year]["event"]),
+                link("checkin:attendance", largest[year]["event"]),
                 largest[year]["event__title"],
             )
             if year in largest
-            else Figure(0, self.explorer(EventIndexPage))
+            else Figure(0)
             for year in self.years
         }
 
@@ -349,13 +391,14 @@ class Figures:
                 method__in=QR_METHODS, event__start__gte=self.starts, event__start__lt=self.ends
             )
             .exclude(event__start__gt=timezone.now())
-            .annotate(y=ExtractYear("event__start"))
             .order_by()
-            .values("y")
-            .annotate(n=Count("event", distinct=True))
+            .values_list("event", "event__start")
+            .distinct()
         )
-        url = self.explorer(EventIndexPage)
-        return self.each_year(self.by_year(rows), lambda year: url)
+        counts = defaultdict(int)
+        for _event, start in rows:
+            counts[timezone.localtime(start).year] += 1
+        return self.each_year(counts)  # no list of such events to link to
 
     # Members and clubs ----------------------------------------------------------------------
 
@@ -382,6 +425,7 @@ class Figures:
                     now,
                 )
                 % {"count": now, "before": before, "year": year - 1},
+                _("the year's memberships (a member of two clubs is listed twice)"),
             )
         return figures
 
@@ -403,6 +447,7 @@ class Figures:
                 min((counts[year, slug] for slug, _name in regions), default=None),
                 url,
                 " · ".join(f"{name}: {counts[year, slug]}" for slug, name in regions),
+                _("all clubs in the admin"),
             )
             for year in self.years
         }
@@ -436,7 +481,7 @@ class Figures:
         counts = defaultdict(int)
         for _person, year in firsts:
             counts[year] += 1
-        return self.each_year(counts, lambda year: link("clubs:staff_members", year=year))
+        return self.each_year(counts)  # no list shows only the new leaders
 
     def members_with_card(self):
         """Share of the year's members who had a personal QR card by the year's end."""
@@ -461,35 +506,32 @@ class Figures:
                 percent(row["carded"], row["members"]),
                 link("clubs:staff_members", year=year),
                 _("%(carded)s of %(members)s members") % row,
+                _("the year's memberships (a member of two clubs is listed twice)"),
             )
         return figures
 
     # International --------------------------------------------------------------------------
 
-    def _participants(self, **filters):
-        rows = (
-            Participation.objects.filter(
-                start_date__gte=self.first_day,
-                start_date__lte=min(self.last_day, today()),
-                **filters,
-            )
-            .annotate(y=ExtractYear("start_date"))
-            .order_by()
-            .values("y")
-            .annotate(n=Count("person", distinct=True))
-        )
+    @cached_property
+    def international(self):
+        """{year: InternationalYear}: the international app counts its own participations."""
+        return international_counts(self.years)
+
+    def _international(self, attribute):
         return self.each_year(
-            self.by_year(rows),
+            {year: getattr(counts, attribute) for year, counts in self.international.items()},
             lambda year: link("international:participations", year=year),
+            _("the year's participations (every record, whatever the age)"),
         )
 
     def international_youths(self):
-        """Different people with an international activity that started in the year (by
-        today: one planned for later this year counts once it has begun)."""
-        return self._participants()
+        """Different children and youths (5–25) in an international activity that started in
+        the year, by today."""
+        return self._international("participants")
 
-    def volunteers_abroad(self):
-        return self._participants(kind=OpportunityType.VOLUNTEERING)
+    def international_volunteer_youths(self):
+        """Those of them who were volunteers that year."""
+        return self._international("volunteers")
 
     # Youth council (the rules of council.services.yearly_counts, for all years at once) -----
 
@@ -507,7 +549,11 @@ class Figures:
             .values("y")
             .annotate(n=Count("pk"))
         )
-        return self.each_year(self.by_year(rows), lambda year: link("council:meetings"))
+        return self.each_year(
+            self.by_year(rows),
+            lambda year: link("council:meetings"),
+            _("the council's meetings (all years)"),
+        )
 
     def council_online_meetings(self):
         return self._meetings(kind=Meeting.Kind.ONLINE)
@@ -528,7 +574,9 @@ class Figures:
             for year in range(max(starts_on.year, self.first), min(ends_on.year, self.last) + 1):
                 people[year].add(person)
         counts = {year: len(found) for year, found in people.items()}
-        return self.each_year(counts, lambda year: link("council:members"))
+        return self.each_year(
+            counts, lambda year: link("council:members"), _("the council's members (all terms)")
+        )
 
     def council_proposals(self):
         """Proposals adopted by the council, in the year it adopted them."""
@@ -541,7 +589,11 @@ class Figures:
             .values("y")
             .annotate(n=Count("proposal", distinct=True))
         )
-        return self.each_year(self.by_year(rows), lambda year: link("council:proposals"))
+        return self.each_year(
+            self.by_year(rows),
+            lambda year: link("council:proposals"),
+            _("the council's proposals (all years)"),
+        )
 
     def council_surveys(self):
         rows = (
@@ -551,7 +603,11 @@ class Figures:
             .values("y")
             .annotate(n=Count("pk"))
         )
-        return self.each_year(self.by_year(rows), lambda year: link("council:surveys"))
+        return self.each_year(
+            self.by_year(rows),
+            lambda year: link("council:surveys"),
+            _("the council's surveys (all years)"),
+        )
 
     # Volunteers and leaders -----------------------------------------------------------------
 
@@ -605,11 +661,13 @@ class Figures:
             if row["total"] >= TRAINING_HOURS_A_YEAR:
                 trained[row["y"]].add(row["person"])
         figures = {}
+        this_year = today().year
         for year in self.years:
             done = len(trained[year] & leaders[year])
             figures[year] = Figure(
                 percent(done, len(leaders[year])),
-                link("volunteering:training"),
+                # The training list shows this year's leaders and hours only.
+                link("volunteering:training") if year == this_year else None,
                 ngettext(
                     "%(trained)s of %(count)s leader",
                     "%(trained)s of %(count)s leaders",
@@ -619,23 +677,6 @@ class Figures:
             )
         return figures
 
-    def library_materials(self):
-        """Library materials first published in the year."""
-        rows = (
-            LibraryPage.objects.live()
-            .filter(
-                in_default_language(),
-                first_published_at__gte=self.starts,
-                first_published_at__lt=self.ends,
-            )
-            .annotate(y=ExtractYear("first_published_at"))
-            .order_by()
-            .values("y")
-            .annotate(n=Count("pk"))
-        )
-        url = self.explorer(LibraryIndexPage)
-        return self.each_year(self.by_year(rows), lambda year: url)
-
     # Publicity ------------------------------------------------------------------------------
 
     def brandbook(self):
@@ -644,16 +685,14 @@ class Figures:
             BrandbookPage.objects.live()
             .filter(in_default_language(), first_published_at__isnull=False)
             .order_by("first_published_at")
-            .values_list("pk", "first_published_at")
             .first()
         )
         if first is None:
             return self.each_year({})
-        pk, published = first
-        since = timezone.localtime(published).year
-        url = link("wagtailadmin_pages:edit", pk)
+        since = timezone.localtime(first.first_published_at).year
+        url = first.get_url()  # the public page: coordinators need not be its editors
         return {
-            year: Figure(1 if year >= since else 0, url if year >= since else None)
+            year: Figure(1, url, "", _("the brandbook on the site")) if year >= since else Figure(0)
             for year in self.years
         }
 
@@ -668,7 +707,9 @@ class Figures:
             .annotate(n=Count("m", distinct=True))
         )
         url = self.explorer(NewsIndexPage)
-        return self.each_year(self.by_year(rows), lambda year: url)
+        return self.each_year(
+            self.by_year(rows), lambda year: url, _("the news in the admin (all years)")
+        )
 
     def newspaper_issues(self):
         rows = (
@@ -679,7 +720,11 @@ class Figures:
             .annotate(n=Count("pk"))
         )
         url = self.explorer(NewspaperIndexPage)
-        return self.each_year(self.by_year(rows, "year"), lambda year: url)
+        return self.each_year(
+            self.by_year(rows, "year"),
+            lambda year: url,
+            _("the newspaper's issues in the admin (all years)"),
+        )
 
     # One figure -----------------------------------------------------------------------------
 
@@ -705,6 +750,7 @@ class Status:
 
     MET = "met"
     ON_TRACK = "on-track"
+    OPEN = "open"
     BEHIND = "behind"
 
     @staticmethod
@@ -712,6 +758,7 @@ class Status:
         return {
             Status.MET: _("met"),
             Status.ON_TRACK: _("on track"),
+            Status.OPEN: _("still open"),
             Status.BEHIND: _("behind"),
         }.get(status, _("no figure"))
 
@@ -723,11 +770,15 @@ def share_of_year_gone(day):
     return Decimal((day - first).days + 1) / Decimal(days)
 
 
-def status_of(value, target, comparison, year, day):
-    """Met, on track or behind; None without a figure or for a year not begun.
+def status_of(value, target, comparison, year, day, *, pro_rated=False):
+    """Met, on track, open or behind; None without a figure or for a year not begun.
 
-    In the current year a target of "at least" is on track when the figure so far is at
-    least the target pro-rated to the date (half the year gone: half the target).
+    A past year's target is met or not. In the current year a target of "at least" is met
+    once its figure reaches it; before that, a count that builds up over the year
+    (`pro_rated`) is on track when the figure so far is at least the target pro-rated to the
+    date (half the year gone: half the target), and behind otherwise. Any other target (a
+    one-off, a level, a share, a figure entered by hand) is open until the year is over:
+    a camp in July is not behind in March.
     """
     if value is None or year > day.year:
         return None
@@ -738,7 +789,11 @@ def status_of(value, target, comparison, year, day):
         return Status.ON_TRACK if year == day.year else Status.MET
     if value >= target:
         return Status.MET
-    if year == day.year and value >= target * share_of_year_gone(day):
+    if year < day.year:
+        return Status.BEHIND
+    if not pro_rated:
+        return Status.OPEN
+    if value >= target * share_of_year_gone(day):
         return Status.ON_TRACK
     return Status.BEHIND
 
@@ -757,21 +812,37 @@ def display_number(value):
 
 @dataclass(frozen=True)
 class Cell:
-    """A target's figure of one year, counted or entered by hand."""
+    """A target's figure of one year: entered by hand (which wins), or counted by the site.
+
+    `counted` is the site's own figure, kept beside one entered by hand in its place;
+    `missing` says why a year has no figure."""
 
     year: int
     value: int | Decimal | None
     url: str | None = None
     detail: str = ""
     entered: EnteredFigure | None = None
+    counted: Figure | None = None
+    list_label: str = ""
+    missing: str = ""
 
     @property
     def is_entered(self):
         return self.entered is not None
 
     @property
+    def links_figure(self):
+        """The figure itself links to its list: the list shows what was counted."""
+        return bool(self.url) and not self.list_label
+
+    @property
     def display(self):
         return display_number(self.value)
+
+    @property
+    def counted_display(self):
+        """The site's own figure, shown beside one entered by hand in its place."""
+        return display_number(self.counted.value) if self.counted else ""
 
 
 @dataclass
@@ -782,6 +853,9 @@ class Row:
     trend: list
     status: str | None
     how: str
+
+    form: object = None
+    chart: object = None
 
     @property
     def status_label(self):
@@ -840,14 +914,19 @@ def trend_years(period, day):
 
 def build_table(period, year, day=None):
     """Every target of the period with its figure of `year`, of the year before, its trend
-    over the period and its status. A fixed number of queries, whatever the data."""
+    over the period and its status. A fixed number of queries, whatever the data.
+
+    A figure entered by hand stands in for the computed one. The site counts nothing before
+    the period's `records_from` (the years before the site held the data), nor, for a
+    measure that compares with earlier years, in that first year of records."""
     day = day or today()
     table = Table(period=period, year=year, today=day)
     if period is None:
         return table
     targets = list(Target.objects.of_period(period).select_related("award_kind"))
     years = sorted(set(trend_years(period, day)) | {year, year - 1})
-    figures = Figures(years)
+    counted_years = [each for each in years if each >= period.records_from]
+    figures = Figures(counted_years) if counted_years else None
     entered = {
         (figure.target_id, figure.year): figure
         for figure in EnteredFigure.objects.filter(
@@ -857,16 +936,16 @@ def build_table(period, year, day=None):
     computed = {}
     rows_by_area = defaultdict(list)
     for target in targets:
-        if target.is_entered:
-            cells = {each: entered_cell(entered.get((target.pk, each)), each) for each in years}
-        else:
+        found = {}
+        if not target.is_entered and figures is not None:
             key = (target.measure, target.award_kind_id)
             if key not in computed:
                 computed[key] = figures.of(target.measure, target.award_kind_id)
-            cells = {
-                each: Cell(each, found.value, found.url, found.detail)
-                for each, found in computed[key].items()
-            }
+            found = computed[key]
+        cells = {
+            each: cell_of(target, period, each, found.get(each), entered.get((target.pk, each)))
+            for each in years
+        }
         cell = cells[year]
         rows_by_area[target.area].append(
             Row(
@@ -874,7 +953,14 @@ def build_table(period, year, day=None):
                 cell=cell,
                 last_year=cells[year - 1],
                 trend=[cells[each] for each in trend_years(period, day)],
-                status=status_of(cell.value, target.target, target.comparison, year, day),
+                status=status_of(
+                    cell.value,
+                    target.target,
+                    target.comparison,
+                    year,
+                    day,
+                    pro_rated=target.pro_rated and not cell.is_entered,
+                ),
                 how=Measure(target.measure).label,
             )
         )
@@ -884,16 +970,31 @@ def build_table(period, year, day=None):
     return table
 
 
-def entered_cell(entered, year):
-    if entered is None:
+def cell_of(target, period, year, found, entered):
+    """A target's cell of a year from the computed Figure (or None) and the entered one."""
+    first_counted = target.first_counted_year(period)
+    counted = found if first_counted is not None and year >= first_counted else None
+    if entered is not None:
+        return Cell(year, entered.value, None, entered.note, entered, counted)
+    if counted is not None:
+        return Cell(year, counted.value, counted.url, counted.detail, list_label=counted.list_label)
+    if target.is_entered:
         return Cell(year, None)
-    return Cell(year, entered.value, None, entered.note, entered)
+    if year < period.records_from:
+        missing = _("The site holds no data before %(year)s: enter the figure by hand.") % {
+            "year": period.records_from
+        }
+    else:
+        missing = _(
+            "The first year of the site's data: with nothing earlier to compare with, there "
+            "is no figure. Enter it by hand."
+        )
+    return Cell(year, None, missing=missing)
 
 
 def save_entered_figure(target, year, *, value, note, by):
-    """Enter or replace a year's figure of a target measured by hand; None clears it."""
-    if not target.is_entered:
-        raise ValueError("Only targets measured by hand take entered figures.")
+    """Enter or replace a year's figure of a target, by hand; None clears it (a computed
+    target then shows the site's figure again)."""
     if value is None:
         EnteredFigure.objects.filter(target=target, year=year).delete()
         return None

@@ -1,12 +1,15 @@
 """The strategy dashboard in the Wagtail admin: coordinators only, even by typed address.
 
 The admin lets in whoever may open it (editors too); each view here answers everyone who is
-not a coordinator with 403.
+not a coordinator with 403. The admin also switches to the coordinator's own time zone (his
+Wagtail profile); the strategy's years are Riga's, so every figure is computed in it.
 """
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
+from django.db.models import ProtectedError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,17 +17,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from members_area.clubs.exports import as_xlsx
 from members_area.dashboard import exports, services
 from members_area.dashboard.forms import EnteredFigureForm, YearForm
-from members_area.dashboard.models import Measure, Target
+from members_area.dashboard.models import Target
 from members_area.dashboard.sparkline import sparkline
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,6 +51,18 @@ def coordinators_only(view):
             add_never_cache_headers(response)
             return response
         return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def in_riga_time(view):
+    """Run the view in the strategy's time zone, whatever the coordinator's profile says: a
+    year is Riga's calendar year, for the figures and for "today"."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        with timezone.override(settings.TIME_ZONE):
+            return view(*args, **kwargs)
 
     return wrapped
 
@@ -74,27 +91,29 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
+    @in_riga_time
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form, table = chosen_table(self.request)
         for row in table.rows:
             row.chart = sparkline(row.trend, row.target.target, table.year, row.target.unit)
-            if row.target.is_entered:
-                row.form = EnteredFigureForm(
-                    years=[table.year],
-                    initial={
-                        "year": table.year,
-                        "value": row.cell.value,
-                        "note": row.cell.entered.note if row.cell.entered else "",
-                    },
-                    prefix=f"target-{row.target.pk}",
-                )
+            # Any target's figure may be entered by hand: one the site holds no data for,
+            # or one the site cannot count (a year before its records).
+            entered = row.cell.entered
+            row.form = EnteredFigureForm(
+                years=[table.year],
+                initial={
+                    "year": table.year,
+                    "value": entered.value if entered else None,
+                    "note": entered.note if entered else "",
+                },
+                prefix=f"target-{row.target.pk}",
+            )
         context.update(
             {
                 "year_form": form,
                 "table": table,
                 "export_url": reverse("strategy_dashboard_xlsx") + f"?year={table.year}",
-                "entered": Measure.ENTERED,
             }
         )
         return context
@@ -102,12 +121,13 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
 
 @coordinators_only
 @never_cache
+@in_riga_time
 def export_xlsx(request):
     """The whole table of the chosen year as XLSX."""
     _form, table = chosen_table(request)
     content = as_xlsx(exports.as_table(table), title=_("Strategy %(year)s") % {"year": table.year})
     response = HttpResponse(content, content_type=XLSX)
-    filename = f"mazpulki-strategija-{table.year}-{timezone.localdate():%Y-%m-%d}.xlsx"
+    filename = f"mazpulki-strategija-{table.year}-{table.today:%Y-%m-%d}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -115,11 +135,11 @@ def export_xlsx(request):
 
 @coordinators_only
 @require_POST
+@in_riga_time
 def enter_figure(request, pk):
-    """Enter, replace or clear a year's figure of a target measured by hand."""
-    target = get_object_or_404(
-        Target.objects.filter(measure=Measure.ENTERED).select_related("period"), pk=pk
-    )
+    """Enter, replace or clear a year's figure of a target, by hand (for a target the site
+    counts, in place of its figure)."""
+    target = get_object_or_404(Target.objects.select_related("period"), pk=pk)
     day = services.today()
     years = services.trend_years(target.period, day)
     form = EnteredFigureForm(request.POST, years=years, prefix=f"target-{target.pk}")
@@ -152,3 +172,32 @@ def enter_figure(request, pk):
             % {"year": year, "target": target.wording},
         )
     return redirect(f"{back}?year={year}#target-{target.pk}")
+
+
+class RefusingDeleteView(DeleteView):
+    """Deleting a strategy period or target: where figures entered by hand (or a period's
+    targets) would go with it, the page says why it is refused instead of offering the
+    button, and a POST changes nothing (the models PROTECT them as well)."""
+
+    template_name = "dashboard/confirm_delete.html"
+
+    @cached_property
+    def refusal(self):
+        return self.object.deletion_refusal()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["refusal"] = self.refusal
+        return context
+
+    def refuse(self, reason):
+        messages.error(self.request, reason)
+        return redirect(self.get_delete_url())
+
+    def form_valid(self, form):
+        if self.refusal:
+            return self.refuse(self.refusal)
+        try:
+            return super().form_valid(form)
+        except ProtectedError:  # a figure entered meanwhile
+            return self.refuse(self.object.deletion_refusal())

@@ -50,8 +50,9 @@ class StrategyPeriodViewSet(ModelViewSet):
     icon = "calendar"
     menu_label = _("Strategy periods")
     add_to_settings_menu = True
-    list_display = ["name", "first_year", "last_year"]
-    form_fields = ["name", "first_year", "last_year"]
+    list_display = ["name", "first_year", "last_year", "records_from"]
+    form_fields = ["name", "first_year", "last_year", "records_from"]
+    delete_view_class = views.RefusingDeleteView
 
 
 class TargetViewSet(ModelViewSet):
@@ -61,7 +62,7 @@ class TargetViewSet(ModelViewSet):
     icon = "table"
     menu_label = _("Strategy targets")
     add_to_settings_menu = True
-    list_display = ["wording_lv", "area", "target", "unit", "measure", "period"]
+    list_display = ["wording_lv", "area", "target", "unit", "measure", "pro_rated", "period"]
     list_filter = ["period", "area", "measure"]
     search_fields = ["wording_lv", "wording_en", "key"]
     ordering = ["period", "order", "pk"]
@@ -76,8 +77,10 @@ class TargetViewSet(ModelViewSet):
         "unit",
         "measure",
         "award_kind",
+        "pro_rated",
         "order",
     ]
+    delete_view_class = views.RefusingDeleteView
 
 
 @hooks.register("register_admin_viewset")

@@ -3,7 +3,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from members_area.international import services
-from members_area.international.models import Interest, Participation
+from members_area.international.models import (
+    HOME_COUNTRY,
+    VOLUNTEERING_AT_HOME,
+    Interest,
+    Participation,
+)
 from opportunities.countries import COUNTRY_NAMES, sorted_countries
 from opportunities.models import OpportunityType
 
@@ -80,6 +85,12 @@ class ParticipationFieldsForm(forms.Form):
             data["end_date"] = start
         elif start and end and end < start:
             self.add_error("end_date", _("The activity cannot end before it starts."))
+        if (
+            data.get("kind") == OpportunityType.VOLUNTEERING
+            and data.get("country") == HOME_COUNTRY
+            and "country" not in self.errors
+        ):
+            self.add_error("country", VOLUNTEERING_AT_HOME)
         return data
 
     def participation_values(self):

@@ -1,16 +1,25 @@
 """Youths in international activities: interest marked from an opportunity's page, and the
 participation coordinators record (from that interest, or directly), which the strategy
-counts (≥50 youths a year, ≥15 of them volunteering abroad)."""
+counts (≥50 children and youths a year, ≥15 of them volunteer youths: `services`)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members_area.accounts.models import Person
+from members_area.accounts.models import YOUTH_MAX_AGE, YOUTH_MIN_AGE, Person
+from members_area.clubs.models import Membership
+from members_area.volunteering.models import VolunteerEntry
 from opportunities.countries import COUNTRIES
 from opportunities.models import OpportunityType
+
+HOME_COUNTRY = "LV"
+VOLUNTEERING_AT_HOME = _(
+    "Volunteering abroad cannot be in Latvia: choose the country where it took place, or "
+    "another kind."
+)
 
 
 class InterestQuerySet(models.QuerySet):
@@ -61,8 +70,46 @@ class ParticipationQuerySet(models.QuerySet):
         return self.filter(person__in=Person.objects.of_family(user).not_erased())
 
     def started_in(self, year):
-        """The participations whose activity began in `year` (the strategy counts by start)."""
+        """The participations whose activity begins in `year` (the strategy counts by start)."""
         return self.filter(start_date__year=year)
+
+    def with_counting(self, today=None):
+        """Each participation with `start_year`, `is_counted` (the activity has begun, and the
+        person was a child or youth then: YOUTH_MIN_AGE to YOUTH_MAX_AGE on its first day) and
+        `is_volunteer` (he was a volunteer in `start_year`: a club volunteer, or approved
+        volunteer hours dated in it). The strategy's counts and the exports both read these."""
+        today = today or timezone.localdate()
+        volunteer_member = Membership.objects.filter(
+            person=models.OuterRef("person"),
+            year=models.OuterRef("start_year"),
+            role=Membership.Role.VOLUNTEER,
+            status=Membership.Status.ACTIVE,
+        )
+        volunteer_hours = VolunteerEntry.objects.approved().filter(
+            person=models.OuterRef("person"), date__year=models.OuterRef("start_year")
+        )
+        return self.annotate(
+            start_year=ExtractYear("start_date"),
+            is_counted=models.Case(
+                models.When(
+                    models.Q(
+                        start_date__lte=today,
+                        age_at_start__gte=YOUTH_MIN_AGE,
+                        age_at_start__lte=YOUTH_MAX_AGE,
+                    ),
+                    then=True,
+                ),
+                default=False,
+                output_field=models.BooleanField(),
+            ),
+            is_volunteer=models.Case(
+                models.When(
+                    models.Exists(volunteer_member) | models.Exists(volunteer_hours), then=True
+                ),
+                default=False,
+                output_field=models.BooleanField(),
+            ),
+        )
 
 
 class Participation(models.Model):
@@ -88,6 +135,9 @@ class Participation(models.Model):
     country = models.CharField(_("country"), max_length=5, choices=COUNTRIES)
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("to"))
+    # Set on every save from the date of birth (`services.save_participation`); kept when the
+    # person is erased, whose date of birth goes, so that the counts stay.
+    age_at_start = models.PositiveSmallIntegerField(_("age at the start"), null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -124,6 +174,8 @@ class Participation(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The activity cannot end before it starts.")})
+        if self.kind == OpportunityType.VOLUNTEERING and self.country == HOME_COUNTRY:
+            raise ValidationError({"country": VOLUNTEERING_AT_HOME})
 
     @property
     def is_volunteering(self):

@@ -1,6 +1,6 @@
-"""International interest and participation in "My data". On erasure the interests lose
-their messages (the family's words); interests and participations stay, anonymous with the
-person's empty record, as the strategy counts them."""
+"""International interest and participation in "My data". On erasure the interests go (a
+wish, which nothing counts); participations stay, anonymous with the person's empty record
+and the age they were saved with, as the strategy counts them."""
 
 from django.db.models import Exists, OuterRef
 
@@ -62,4 +62,4 @@ def collect(person):
 
 
 def erase(person):
-    Interest.objects.filter(person=person).update(message="")
+    Interest.objects.filter(person=person).delete()

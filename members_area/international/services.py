@@ -5,15 +5,19 @@
   first day fits the opportunity's range, while the opportunity is open (until the end of its
   deadline day, Riga time: `opportunities.models.today()`), once per person and opportunity.
   It is always stored on the Latvian page, so the English page leads to the same interest.
-  It may be withdrawn while the opportunity is open. The coordinators are e-mailed about
-  each new interest.
+  It may be withdrawn while the opportunity is open and no participation in it is recorded.
+  The coordinators are e-mailed about each new interest.
 - Participation is recorded by coordinators: from interests (the opportunity's title, kind,
   country and dates proposed) or directly, for a person found by member number. The same
   person, activity and start day is recorded once; a second time says so.
-- The strategy counts, per calendar year of the start day: the people who took part, and
-  among them those who volunteered abroad (`yearly_counts`).
+- The strategy counts, per calendar year of the start day (`counts_by_year`): the children
+  and youths (5 to 25 on the first day, the age kept on the record) who took part in an
+  activity that has begun, and among them the volunteer youths, who were volunteers that
+  year (a club volunteer, or approved volunteer hours). Adults, such as the leaders who go
+  with a group, are recorded but not counted.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -27,7 +31,7 @@ from wagtail.models import Locale
 from members_area.accounts.models import Person, current_year
 from members_area.clubs.models import Membership
 from members_area.international.models import Interest, Participation
-from opportunities.models import OpportunityIndexPage, OpportunityPage, OpportunityType
+from opportunities.models import OpportunityIndexPage, OpportunityPage
 
 
 def short_date(day):
@@ -180,10 +184,15 @@ class FamilyChoice:
     person: Person
     interest: Interest | None
     refusal: ValidationError | None
+    recorded: bool  # his participation in the opportunity is recorded
 
     @property
     def may_mark(self):
         return self.refusal is None
+
+    @property
+    def may_withdraw(self):
+        return self.interest is not None and self.interest.opportunity.is_open and not self.recorded
 
     @property
     def reason(self):
@@ -192,13 +201,20 @@ class FamilyChoice:
 
 def family_choices(user, opportunity):
     """Each of the login's people with his interest in the opportunity and why he may not
-    mark one, in three queries however big the family."""
+    mark one, in four queries however big the family."""
     people = list(family_people(user))
     members = members_this_year(people)
     interests = {
         interest.person_id: interest
         for interest in Interest.objects.filter(opportunity=opportunity, person__in=people)
     }
+    for interest in interests.values():
+        interest.opportunity = opportunity
+    recorded = set(
+        Participation.objects.filter(opportunity=opportunity, person__in=people).values_list(
+            "person", flat=True
+        )
+    )
     return [
         FamilyChoice(
             person,
@@ -209,6 +225,7 @@ def family_choices(user, opportunity):
                 is_member=person.pk in members,
                 interest=interests.get(person.pk),
             ),
+            recorded=person.pk in recorded,
         )
         for person in people
     ]
@@ -250,7 +267,20 @@ def mark_interest(opportunity, person, *, by, message=""):
 
 
 def withdraw_interest(interest):
-    """The family takes an interest back while the opportunity still takes applications."""
+    """The family takes an interest back while the opportunity still takes applications and
+    the office has not yet recorded the person's participation in it (the interest is what
+    the record came from)."""
+    if Participation.objects.filter(
+        person=interest.person_id, opportunity=interest.opportunity_id
+    ).exists():
+        raise ValidationError(
+            _(
+                "The participation of %(name)s is already recorded: the interest can no longer "
+                "be withdrawn. Write to the office if plans have changed."
+            )
+            % {"name": interest.person.full_name},
+            code="recorded",
+        )
     if not interest.opportunity.is_open:
         raise ValidationError(
             _(
@@ -269,27 +299,36 @@ def withdraw_interest(interest):
 class InterestState:
     WAITING = "waiting"
     CLOSED = "closed"
+    PLANNED = "planned"  # participation recorded, the activity not yet begun
     TOOK_PART = "took_part"
 
 
 INTEREST_STATE_LABELS = {
     InterestState.WAITING: _("Interest marked; applications are open"),
     InterestState.CLOSED: _("Applications closed"),
+    InterestState.PLANNED: _("Will take part"),
     InterestState.TOOK_PART: _("Took part"),
 }
 
 
-def interest_state(interest, took_part):
-    if took_part:
-        return InterestState.TOOK_PART
+def has_begun(participation, today=None):
+    """An activity has been taken part in from its first day (Riga); before, it is planned."""
+    return participation.start_date <= (today or timezone.localdate())
+
+
+def interest_state(interest, participation, today=None):
+    """`participation`: the person's recorded participation in the opportunity, or None."""
+    if participation is not None:
+        return InterestState.TOOK_PART if has_begun(participation, today) else InterestState.PLANNED
     if interest.opportunity.is_open:
         return InterestState.WAITING
     return InterestState.CLOSED
 
 
 def family_record(user, locale=None):
-    """Each of the login's people with his interests (and their state) and participations,
-    in a fixed number of queries."""
+    """Each of the login's people with his interests (and their state), the activities he
+    took part in and those he will (recorded, not yet begun), in a fixed number of queries."""
+    today = timezone.localdate()
     people = list(family_people(user))
     interests = list(
         Interest.objects.filter(person__in=people)
@@ -299,18 +338,26 @@ def family_record(user, locale=None):
     participations = list(
         Participation.objects.filter(person__in=people).order_by("-start_date", "-pk")
     )
-    took_part = {(p.person_id, p.opportunity_id) for p in participations if p.opportunity_id}
+    # The earliest recorded participation per person and opportunity decides the state.
+    recorded = {}
+    for participation in reversed(participations):
+        if participation.opportunity_id:
+            recorded.setdefault(
+                (participation.person_id, participation.opportunity_id), participation
+            )
     shown = in_active_language([interest.opportunity for interest in interests], locale)
     for interest in interests:
         interest.shown = shown.get(interest.opportunity_id, interest.opportunity)
         interest.state = interest_state(
-            interest, (interest.person_id, interest.opportunity_id) in took_part
+            interest, recorded.get((interest.person_id, interest.opportunity_id)), today
         )
         interest.state_label = INTEREST_STATE_LABELS[interest.state]
         interest.may_withdraw = interest.state == InterestState.WAITING
     for person in people:
         person.international_interests = [i for i in interests if i.person_id == person.pk]
-        person.participations = [p for p in participations if p.person_id == person.pk]
+        own = [p for p in participations if p.person_id == person.pk]
+        person.planned = [p for p in own if not has_begun(p, today)]
+        person.participations = [p for p in own if has_begun(p, today)]
     return people
 
 
@@ -348,12 +395,22 @@ def _existing(person, activity, start_date, exclude=None):
     return found.first()
 
 
+def age_at_start(participation):
+    """The person's age on the activity's first day, from his date of birth. An erased person
+    has none any more: his record keeps the age it was saved with, so the counts stay."""
+    person = participation.person
+    if person.date_of_birth is None and person.status == Person.Status.ERASED:
+        return participation.age_at_start
+    return person.age(participation.start_date)
+
+
 def save_participation(participation, *, by):
     """Record a participation, or correct one; the same person, activity and start day twice
     is refused with a message saying so, never an error page."""
     participation.activity = participation.activity.strip()
     if participation.end_date is None:
         participation.end_date = participation.start_date
+    participation.age_at_start = age_at_start(participation)
     participation.full_clean(validate_unique=False, validate_constraints=False)
     existing = _existing(
         participation.person,
@@ -436,24 +493,26 @@ def record_from_interests(
     opportunity, people, *, by, activity, kind, country, start_date, end_date
 ):
     """A participation for each of `people` (who marked interest in the opportunity); those
-    already recorded for the same activity and start day are reported, not recorded twice."""
+    already recorded for the same activity and start day are reported, not recorded twice.
+    All or nothing: any other refusal records nobody."""
     created, already = [], []
-    for person in people:
-        participation = Participation(
-            person=person,
-            opportunity=opportunity,
-            activity=activity,
-            kind=kind,
-            country=country,
-            start_date=start_date,
-            end_date=end_date,
-        )
-        try:
-            created.append(save_participation(participation, by=by))
-        except ValidationError as error:
-            if error.code != "already_recorded":
-                raise
-            already.append(error.messages[0])
+    with transaction.atomic():
+        for person in people:
+            participation = Participation(
+                person=person,
+                opportunity=opportunity,
+                activity=activity,
+                kind=kind,
+                country=country,
+                start_date=start_date,
+                end_date=end_date,
+            )
+            try:
+                created.append(save_participation(participation, by=by))
+            except ValidationError as error:
+                if error.code != "already_recorded":
+                    raise
+                already.append(error.messages[0])
     return Recorded(created, already)
 
 
@@ -475,48 +534,93 @@ def participation_defaults(opportunity):
 # What the strategy counts --------------------------------------------------------------------
 
 TARGET_PARTICIPANTS = 50
-TARGET_VOLUNTEERS_ABROAD = 15
+TARGET_VOLUNTEERS = 15
 
 
 @dataclass(frozen=True)
 class InternationalYear:
     year: int
-    participants: int  # distinct people with a participation starting in the year
-    volunteers_abroad: int  # distinct people among them who volunteered abroad
-    participations: int  # records
+    participants: int  # children and youths who took part (`with_counting().is_counted`)
+    volunteers: int  # those among them who were volunteers that year
+    participations: int  # every record starting in the year (adults and planned ones too)
 
     @property
     def targets(self):
-        return {
-            "participants": TARGET_PARTICIPANTS,
-            "volunteers_abroad": TARGET_VOLUNTEERS_ABROAD,
-        }
+        return {"participants": TARGET_PARTICIPANTS, "volunteers": TARGET_VOLUNTEERS}
+
+
+def counts_by_year(years):
+    """{year: InternationalYear} for each of `years`, in one query, by the calendar year of
+    each activity's first day (a date, so no time zone can move it). Only activities begun
+    by today count; a person counts once a year however many activities he took part in.
+    The strategy dashboard asks for several years at once."""
+    years = sorted(set(years))
+    found = {}
+    if years:
+        rows = (
+            Participation.objects.filter(
+                start_date__gte=datetime.date(years[0], 1, 1),
+                start_date__lte=datetime.date(years[-1], 12, 31),
+            )
+            .with_counting()
+            .filter(start_year__in=years)
+            .order_by()
+            .values("start_year")
+            .annotate(
+                participants=Count("person", distinct=True, filter=Q(is_counted=True)),
+                volunteers=Count(
+                    "person", distinct=True, filter=Q(is_counted=True, is_volunteer=True)
+                ),
+                participations=Count("pk"),
+            )
+        )
+        found = {row.pop("start_year"): row for row in rows}
+    return {
+        year: InternationalYear(
+            year=year,
+            **found.get(year, {"participants": 0, "volunteers": 0, "participations": 0}),
+        )
+        for year in years
+    }
 
 
 def yearly_counts(year):
-    """The year's figures, by the calendar year of each activity's first day (a date, so no
-    time zone can move it). For the strategy dashboard."""
-    counts = Participation.objects.started_in(year).aggregate(
-        participants=Count("person", distinct=True),
-        volunteers_abroad=Count(
-            "person", distinct=True, filter=Q(kind=OpportunityType.VOLUNTEERING)
-        ),
-        participations=Count("pk"),
-    )
-    return InternationalYear(year=year, **counts)
+    """One year's figures (`counts_by_year`)."""
+    return counts_by_year([year])[year]
+
+
+def counting_note(participation, today=None):
+    """Whether a record of `participations_of` counts, and why not, for the list and the
+    exports (so their figures can be checked against the counts)."""
+    if participation.is_counted:
+        return _("yes, a volunteer youth") if participation.is_volunteer else _("yes")
+    if not has_begun(participation, today):
+        return _("not yet: the activity has not begun")
+    if participation.age_at_start is None:
+        return _("no: age unknown")
+    return _("no: %(age)s years old at the start") % {"age": participation.age_at_start}
 
 
 def participations_of(year):
     """A year's participations for the coordinators' list and export, first day first."""
     return (
         Participation.objects.started_in(year)
+        .with_counting()
         .select_related("person", "recorded_by", "changed_by")
         .order_by("start_date", "activity", "person__last_name", "person__first_name", "pk")
     )
 
 
-def years_with_participations():
-    """This year and every earlier year with a record, newest first (for the year picker)."""
-    years = {current_year()}
+FIRST_YEAR = 2000  # the earliest year a list may be asked for (the dashboard links by year)
+
+
+def years_asked_for():
+    """The years whose list may be asked for, even one without records."""
+    return range(FIRST_YEAR, current_year() + 2)
+
+
+def years_with_participations(*also):
+    """This year, every year with a record and `also`, newest first (for the year picker)."""
+    years = {current_year(), *also}
     years.update(date.year for date in Participation.objects.dates("start_date", "year"))
     return sorted(years, reverse=True)

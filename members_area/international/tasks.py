@@ -39,7 +39,8 @@ def notify_coordinators_of_interest(interest_id):
     with translation.override(settings.LANGUAGE_CODE):
         EmailMessage(
             subject=gettext("Interest in “%(title)s”: %(name)s")
-            % {"title": opportunity.title, "name": person.full_name},
+            # Subjects show in lists and notifications: no surname there (the body has it).
+            % {"title": opportunity.title, "name": person.first_name or person.member_number},
             body=render_to_string(
                 "international/emails/new_interest.txt",
                 {

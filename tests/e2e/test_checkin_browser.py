@@ -97,7 +97,7 @@ def test_two_desks_scanning_one_card_at_the_same_moment_make_one_check_in(camper
         client = Client()
         client.force_login(coordinator)
         desk_session(client, desk)
-        start.wait()
+        start.wait(timeout=60)  # a thread that failed to start breaks the barrier
         try:
             with turns:
                 statuses.append(client.get(path).status_code)
@@ -108,7 +108,7 @@ def test_two_desks_scanning_one_card_at_the_same_moment_make_one_check_in(camper
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=120)
 
     assert statuses == [200, 200]
     assert Checkin.objects.filter(event=event, person=ilga).count() == 1

@@ -11,16 +11,24 @@ from django.db import migrations
 
 PERIOD = {"name": "Latvijas Mazpulku stratēģija", "first_year": 2021, "last_year": 2027}
 
-# (key, area, measure, target, unit, Latvian, English[, award kind's name])
+# Counted by hand where the site holds no data. Pro-rated (PRO_RATED) only counts that build
+# up over the year; a one-off, a level or a share is open until met or the year is over.
+ENTERED = "entered"
+PRO_RATED, WHOLE = True, False
+
+# (key, area, measure, target, unit, pro-rated, Latvian, English[, award kind's name])
+# The Latvian wording is the strategy's, its obvious slips of case mended.
 TARGETS = [
+    # Iespējas mazpulcēniem
     (
         "projects",
         "projects",
         "projects",
         500,
         "",
-        "Ik gadu īstenoti 500 mazpulcēnu projekti",
-        "500 members' projects a year",
+        PRO_RATED,
+        "Ik gadu īstenoti 500 projekti",
+        "500 projects carried out every year",
     ),
     (
         "priority-themes",
@@ -28,8 +36,9 @@ TARGETS = [
         "priority_themes",
         3,
         "",
-        "Ik gadu vismaz 3 prioritāro projektu tēmas (3 nolikumi)",
-        "At least 3 priority project themes a year (3 sets of rules)",
+        WHOLE,
+        "Ik gadu nodrošināt vismaz 3 prioritāro projektu tēmas (3 nolikumi)",
+        "At least 3 priority project themes every year (3 sets of rules)",
     ),
     (
         "seminars-per-area",
@@ -37,8 +46,9 @@ TARGETS = [
         "seminars_per_area",
         2,
         "",
-        "Ik gadu vismaz 2 semināri katrā no gada prioritārajām jomām",
-        "At least 2 seminars a year in each of the year's priority areas",
+        PRO_RATED,
+        "Ik gadu nodrošināt vismaz 2 seminārus katrā no attiecīgā gada prioritārajām jomām",
+        "At least 2 seminars every year in each of that year's priority areas",
     ),
     (
         "members-growth",
@@ -46,8 +56,9 @@ TARGETS = [
         "members_growth",
         5,
         "%",
-        "Ik gadu biedru skaits palielinās par 5 %",
-        "Members up by 5 % a year",
+        WHOLE,
+        "Ik gadu palielināt biedru skaitu par 5 %",
+        "Increase the number of members by 5 % every year",
     ),
     (
         "new-club-per-region",
@@ -55,8 +66,9 @@ TARGETS = [
         "new_clubs_per_region",
         1,
         "",
+        WHOLE,
         "Katrā reģionā ik gadu nāk klāt viens mazpulks",
-        "One new club a year in every region",
+        "One new club in every region every year",
     ),
     (
         "recruitment-events",
@@ -64,8 +76,11 @@ TARGETS = [
         "recruitment_events",
         2,
         "",
-        "Ik gadu 2 pasākumi biedru piesaistei (festivāls ar darbnīcām plašākai publikai)",
-        "2 events a year to recruit members (a festival with workshops for the public)",
+        PRO_RATED,
+        "Ik gadus organizēt 2 pasākumus biedru piesaistei (festivāls ar darbnīcām, "
+        "plašākai publikai)",
+        "Organise 2 events every year to recruit members (a festival with workshops, "
+        "for the wider public)",
     ),
     (
         "online-club",
@@ -73,8 +88,11 @@ TARGETS = [
         "online_club_members",
         1,
         "",
-        "Tiešsaistes mazpulkā darbojas jaunieši, kuru dzīvesvietā nav mazpulka",
-        "Youths with no club nearby take part in the online club",
+        WHOLE,
+        "Rast iespēju jauniešiem, kuru dzīvesvietā nedarbojas mazpulks, darboties Mazpulku "
+        "organizācijā (tiešsaistes mazpulks)",
+        "Give youths with no club where they live the chance to take part in the "
+        "organisation (the online club)",
     ),
     (
         "international-youths",
@@ -82,8 +100,10 @@ TARGETS = [
         "international_youths",
         50,
         "",
-        "Ik gadu vismaz 50 bērnu un jauniešu līdzdalība starptautiskajās aktivitātēs",
-        "At least 50 children and youths in international activities a year",
+        PRO_RATED,
+        "Ik gadu nodrošināt vismaz 50 bērnu un jauniešu līdzdalību starptautiskajās "
+        "aktivitātēs",
+        "At least 50 children and youths take part in international activities every year",
     ),
     (
         "international-info-events",
@@ -91,18 +111,10 @@ TARGETS = [
         "info_events",
         2,
         "",
-        "Ik gadu vismaz 2 aktivitātes biedru informēšanai par jauniešu iespējām "
+        PRO_RATED,
+        "Ik gadu organizēt vismaz 2 aktivitātes biedru informēšanai par jauniešu iespējām "
         "starptautiskā mērogā",
-        "At least 2 activities a year telling members about international opportunities",
-    ),
-    (
-        "volunteers-abroad",
-        "international",
-        "volunteers_abroad",
-        15,
-        "",
-        "Ik gadu vismaz 15 jaunieši brīvprātīgajā darbā ārzemēs",
-        "At least 15 youths volunteering abroad a year",
+        "At least 2 activities every year to tell members about youth opportunities abroad",
     ),
     (
         "council-online-meetings",
@@ -110,8 +122,9 @@ TARGETS = [
         "council_online_meetings",
         6,
         "",
+        PRO_RATED,
         "Ik gadu vismaz 6 attālinātas mazpulcēnu padomes tikšanās",
-        "At least 6 online meetings of the youth council a year",
+        "At least 6 online meetings of the youth council every year",
     ),
     (
         "council-training",
@@ -119,8 +132,9 @@ TARGETS = [
         "council_trainings",
         1,
         "",
+        WHOLE,
         "Ik gadu vismaz 1 mazpulcēnu padomes klātienes apmācības",
-        "At least 1 in-person training of the youth council a year",
+        "At least 1 in-person training of the youth council every year",
     ),
     (
         "council-youths",
@@ -128,8 +142,9 @@ TARGETS = [
         "council_youths",
         30,
         "",
+        WHOLE,
         "Mazpulcēnu padomē iesaistījušies 30 jaunieši",
-        "30 youths on the youth council",
+        "30 youths involved in the youth council",
     ),
     (
         "council-proposals",
@@ -137,8 +152,9 @@ TARGETS = [
         "council_proposals",
         5,
         "",
-        "Mazpulcēnu padome ik gadu ierosinājusi 5 uzlabojumus organizācijas darbā",
-        "5 improvements a year proposed by the youth council",
+        PRO_RATED,
+        "Mazpulcēnu padome ierosinājusi ik gadus 5 uzlabojumus organizācijas darbā",
+        "The youth council proposes 5 improvements to the organisation's work every year",
     ),
     (
         "council-surveys",
@@ -146,8 +162,9 @@ TARGETS = [
         "council_surveys",
         3,
         "",
-        "Ik gadu veiktas 3 jauniešu aptaujas",
-        "3 youth surveys a year",
+        WHOLE,
+        "Veiktas 3 jauniešu aptaujas",
+        "3 youth surveys carried out",
     ),
     (
         "local-initiatives",
@@ -155,8 +172,9 @@ TARGETS = [
         "local_initiatives",
         20,
         "",
-        "Ik gadu īstenotas 20 vietējās iniciatīvas",
-        "20 local initiatives a year",
+        PRO_RATED,
+        "Ik gadus īstenotas 20 vietējās iniciatīvas",
+        "20 local initiatives carried out every year",
     ),
     (
         "camp",
@@ -164,8 +182,9 @@ TARGETS = [
         "camp_participants",
         300,
         "",
-        "Ik gadu viena Vislatvijas mazpulku nometne vismaz 300 dalībniekiem",
-        "One all-Latvia camp a year for at least 300 participants",
+        WHOLE,
+        "Ik gadu noorganizēta viena Vislatvijas mazpulku nometne vismaz 300 dalībniekiem",
+        "One all-Latvia camp organised every year for at least 300 participants",
     ),
     (
         "national-events",
@@ -173,8 +192,9 @@ TARGETS = [
         "national_events",
         4,
         "",
-        "Ik gadu vismaz 4 nacionāla mēroga mazpulku pasākumi",
-        "At least 4 national events a year",
+        PRO_RATED,
+        "Ik gadu noorganizēti vismaz 4 nacionāla mēroga mazpulku pasākumi",
+        "At least 4 national events organised every year",
     ),
     (
         "regional-events",
@@ -182,26 +202,62 @@ TARGETS = [
         "regional_events",
         3,
         "",
-        "Ik gadu vismaz 3 reģionāla mēroga mazpulku pasākumi",
-        "At least 3 regional events a year",
+        PRO_RATED,
+        "Ik gadu noorganizēti vismaz 3 reģionāla mēroga mazpulku pasākumi",
+        "At least 3 regional events organised every year",
     ),
+    # Iespējas brīvprātīgajiem jauniešiem
     (
         "new-volunteers",
         "volunteers",
         "new_volunteers",
         5,
         "",
-        "Ik gadu brīvprātīgo komandai pievienojas vismaz 5 jauni aktīvi brīvprātīgie",
-        "At least 5 new active volunteers join a year",
+        PRO_RATED,
+        "Ik gadus brīvprātīgo komandai pievienojas vismaz 5 aktīvi jauni brīvprātīgie",
+        "At least 5 new active volunteers join the volunteer team every year",
     ),
     (
-        "award-izaususi-latvijai",
+        "volunteer-growth-seminars",
+        "volunteers",
+        ENTERED,
+        2,
+        "",
+        WHOLE,
+        "Ik gadu organizēti vismaz 2 izaugsmes semināri (Izauguši Latvijai, brīvprātīgo "
+        "nometne)",
+        "At least 2 growth seminars every year (Izauguši Latvijai, the volunteers' camp)",
+    ),
+    (
+        "volunteer-outdoor-activities",
+        "volunteers",
+        ENTERED,
+        3,
+        "",
+        WHOLE,
+        "Vismaz 3 āra vides komandas saliedēšanas aktivitātes (laivu brauciens, pārgājiens, "
+        "virvju trase)",
+        "At least 3 outdoor team-building activities (a boat trip, a hike, a rope course)",
+    ),
+    (
+        "volunteers-trained",
+        "volunteers",
+        ENTERED,
+        20,
+        "",
+        WHOLE,
+        "Apmācīti vismaz 20 brīvprātīgie jaunieši",
+        "At least 20 volunteer youths trained",
+    ),
+    (
+        "award-izaugusi-latvijai",
         "volunteers",
         "awards",
         5,
         "",
-        "Ik gadu vismaz 5 brīvprātīgie saņem apbalvojumu „Izauguši Latvijai”",
-        "At least 5 volunteers a year receive the “Izauguši Latvijai” award",
+        WHOLE,
+        "Ik gadu vismaz 5 brīvprātīgie saņem apbalvojumu “Izauguši Latvijai”",
+        "At least 5 volunteers receive the “Izauguši Latvijai” award every year",
         "Izauguši Latvijai",
     ),
     (
@@ -210,18 +266,62 @@ TARGETS = [
         "awards",
         20,
         "",
-        "Motivācijas balvu ik gadu saņem vismaz 20 jaunieši",
-        "At least 20 youths a year receive the motivation prize",
+        WHOLE,
+        "Motivācijas balvu saņem ik gadu vismaz 20 jaunieši",
+        "At least 20 youths receive the motivation prize every year",
         "Motivācijas balva",
     ),
+    (
+        "youth-council-of-latvia",
+        "volunteers",
+        ENTERED,
+        2,
+        "",
+        WHOLE,
+        "Latvijas Jaunatnes padomes rīkotajās diskusijās regulāri piedalās vismaz 2 jaunieši",
+        "At least 2 youths regularly take part in the discussions held by the Latvian "
+        "Youth Council",
+    ),
+    (
+        "youths-on-the-board",
+        "volunteers",
+        ENTERED,
+        2,
+        "",
+        WHOLE,
+        "Mazpulku padomē darbojas vismaz 2 jaunieši",
+        "At least 2 youths serve on the Mazpulki board",
+    ),
+    (
+        "international-volunteer-youths",
+        "international",
+        "international_volunteer_youths",
+        15,
+        "",
+        PRO_RATED,
+        "Ik gadu nodrošināt vismaz 15 jauniešu līdzdalību starptautiskos jauniešu pasākumos",
+        "At least 15 youths take part in international youth events every year",
+    ),
+    # Iespējas mazpulku vadītājam
     (
         "new-leaders",
         "leaders",
         "new_leaders",
         5,
         "",
+        PRO_RATED,
         "Ik gadu darbu uzsāk 5 jauni mazpulku vadītāji",
-        "5 new club leaders start a year",
+        "5 new club leaders start every year",
+    ),
+    (
+        "new-leaders-seminar",
+        "leaders",
+        ENTERED,
+        1,
+        "",
+        WHOLE,
+        "Ik gadu organizēts vismaz viens jauno vadītāju seminārs",
+        "At least one seminar for new leaders every year",
     ),
     (
         "leaders-seminars",
@@ -229,8 +329,39 @@ TARGETS = [
         "leaders_seminars",
         4,
         "",
-        "Ik gadu 4 profesionālās pilnveides semināri mazpulku vadītājiem",
-        "4 professional development seminars a year for club leaders",
+        PRO_RATED,
+        "Ik gadu nodrošināti 4 profesionālās pilnveides semināri",
+        "4 professional development seminars every year",
+    ),
+    (
+        "exchange-trip-latvia",
+        "leaders",
+        ENTERED,
+        1,
+        "",
+        WHOLE,
+        "Ik gadu nodrošināts viens pieredzes apmaiņas brauciens Latvijā",
+        "One experience-exchange trip in Latvia every year",
+    ),
+    (
+        "exchange-trip-abroad",
+        "leaders",
+        ENTERED,
+        1,
+        "",
+        WHOLE,
+        "Ik gadu nodrošināts viens starptautisks pieredzes brauciens",
+        "One international experience trip every year",
+    ),
+    (
+        "leaders-exchange-trips",
+        "leaders",
+        ENTERED,
+        40,
+        "",
+        WHOLE,
+        "Pieredzes apmaiņas braucienos iesaistīti 40 mazpulku vadītāji",
+        "40 club leaders involved in experience-exchange trips",
     ),
     (
         "leaders-trained",
@@ -238,26 +369,42 @@ TARGETS = [
         "leaders_trained",
         100,
         "%",
-        "Katrs mazpulku vadītājs gadā saņem kvalifikācijas celšanas apliecību 12 stundu apjomā",
-        "Every club leader gets a 12-hour qualification certificate a year",
+        WHOLE,
+        "Nodrošināt iespēju katram mazpulku vadītājam gadā saņemt kvalifikācijas celšanas "
+        "kursu apliecību 12 stundu apjomā kopā",
+        "Give every club leader the opportunity to get a certificate of qualification "
+        "courses of 12 hours in all every year",
     ),
     (
-        "library-materials",
+        "methodology-training",
         "leaders",
-        "library_materials",
+        ENTERED,
         1,
         "",
-        "Metodiskie materiāli darbam ar bērniem un jauniešiem: jauni materiāli bibliotēkā",
-        "Methodological materials for work with children and youths: new ones in the library",
+        WHOLE,
+        "Ik gadu nodrošināt vienas mācības par pieejamajiem metodiskajiem materiāliem",
+        "One training every year on the methodological materials available",
+    ),
+    # Attīstīts Mazpulku darbs nacionālā mērogā
+    (
+        "funding-growth",
+        "funding",
+        ENTERED,
+        20,
+        "%",
+        WHOLE,
+        "Piesaistītais finansējums pieaudzis par 20 %",
+        "Funding raised up by 20 %",
     ),
     (
-        "leaders-exchange-trips",
-        "leaders",
-        "entered",
-        40,
-        "",
-        "Pieredzes apmaiņas braucienos iesaistīti 40 mazpulku vadītāji",
-        "40 club leaders on experience-exchange trips",
+        "non-project-funding",
+        "funding",
+        ENTERED,
+        10,
+        "p.p.",
+        WHOLE,
+        "Par 10 procentpunktiem palielināts neprojektu finansējums",
+        "Non-project funding up by 10 percentage points",
     ),
     (
         "brandbook",
@@ -265,8 +412,9 @@ TARGETS = [
         "brandbook",
         1,
         "",
+        WHOLE,
         "Izstrādāta jauna Mazpulku zīmolgrāmata",
-        "A new brandbook",
+        "A new Mazpulki brandbook developed",
     ),
     (
         "news-every-month",
@@ -274,8 +422,9 @@ TARGETS = [
         "news_months",
         12,
         "",
-        "Regulāra publicitāte mazpulki.lv: jaunumi katru mēnesi",
-        "Regular news on mazpulki.lv: every month",
+        PRO_RATED,
+        "Nodrošināta regulāra publicitāte: www.mazpulki.lv",
+        "Regular publicity: www.mazpulki.lv",
     ),
     (
         "newspaper",
@@ -283,8 +432,29 @@ TARGETS = [
         "newspaper_issues",
         3,
         "",
-        "Izdota avīze „Mazpulks” 3 reizes gadā",
-        "The newspaper “Mazpulks” three times a year",
+        PRO_RATED,
+        "Izdota avīze “Mazpulks” 3x gadā",
+        "The newspaper “Mazpulks” published 3 times a year",
+    ),
+    (
+        "digital-tools",
+        "governance",
+        ENTERED,
+        5,
+        "",
+        WHOLE,
+        "Ieviest 5 jaunus digitālus rīkus darbu efektivizēšanai un kvalitātes uzlabošanai",
+        "Introduce 5 new digital tools to make work more efficient and improve quality",
+    ),
+    (
+        "staff-training",
+        "governance",
+        ENTERED,
+        30,
+        "h",
+        WHOLE,
+        "Nodrošināt personāla apmācības vismaz 30 stundas gadā",
+        "Staff training of at least 30 hours a year",
     ),
     (
         "members-with-card",
@@ -292,8 +462,9 @@ TARGETS = [
         "members_with_card",
         100,
         "%",
-        "Elektroniska biedru uzskaite: personalizēts QR kods katram biedram",
-        "Electronic member records: a personal QR code for every member",
+        WHOLE,
+        "Ieviest elektronisku biedru uzskaites sistēmu: personalizēta QR kodu izveide",
+        "Introduce electronic member records: a personal QR code",
     ),
     (
         "qr-checkin",
@@ -301,35 +472,9 @@ TARGETS = [
         "qr_checkin_events",
         1,
         "",
+        WHOLE,
         "QR kodu uzskaites sistēma pasākumos",
         "Attendance at events recorded by QR code",
-    ),
-    (
-        "staff-training",
-        "governance",
-        "entered",
-        30,
-        "h",
-        "Personāla apmācības vismaz 30 stundas gadā",
-        "Staff training of at least 30 hours a year",
-    ),
-    (
-        "funding-growth",
-        "funding",
-        "entered",
-        20,
-        "%",
-        "Piesaistītais finansējums pieaudzis par 20 %",
-        "Funding raised up by 20 %",
-    ),
-    (
-        "non-project-funding",
-        "funding",
-        "entered",
-        10,
-        "p.p.",
-        "Par 10 procentpunktiem palielināts neprojektu finansējums",
-        "Non-project funding up by 10 percentage points",
     ),
 ]
 
@@ -348,12 +493,14 @@ def seed(apps, schema_editor):
     period, _created = StrategyPeriod.objects.get_or_create(
         first_year=PERIOD["first_year"], last_year=PERIOD["last_year"], defaults=PERIOD
     )
-    for order, (key, area, measure, target, unit, lv, en, *award) in enumerate(TARGETS):
+    for order, (key, area, measure, target, unit, pro_rated, lv, en, *award) in enumerate(
+        TARGETS
+    ):
         award_kind = None
         if award:
             award_kind = AwardKind.objects.filter(name=award[0]).first()
             if award_kind is None:  # renamed before this ran: a coordinator enters it
-                measure = "entered"
+                measure = ENTERED
         Target.objects.get_or_create(
             period=period,
             key=key,
@@ -362,6 +509,7 @@ def seed(apps, schema_editor):
                 "measure": measure,
                 "target": Decimal(target),
                 "unit": unit,
+                "pro_rated": pro_rated,
                 "wording_lv": lv,
                 "wording_en": en,
                 "award_kind": award_kind,

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 
 from home.forms import attach_errors
 from members_area.accounts.decorators import coordinator_required
-from members_area.accounts.models import Person, current_year
+from members_area.accounts.models import YOUTH_MAX_AGE, YOUTH_MIN_AGE, Person, current_year
 from members_area.clubs.exports import as_csv, as_xlsx
 from members_area.international import exports, services
 from members_area.international.filters import InterestFilterForm
@@ -178,7 +178,7 @@ def delete(request, pk):
         messages.success(
             request,
             _("The record of %(name)s for “%(activity)s” is deleted.")
-            % {"name": participation.person.full_name, "activity": participation.activity},
+            % {"name": str(participation.person), "activity": participation.activity},
         )
         return redirect(reverse("international:participations") + f"?year={year}")
     return render(
@@ -186,20 +186,27 @@ def delete(request, pk):
     )
 
 
-def year_asked(request, years):
-    """The year in ?year=, this year when it is missing or not one of `years`."""
+def year_asked(request):
+    """The year in ?year= (any from 2000 to next year, records or not: the dashboard links to
+    every year of the strategy), this year when it is missing or out of range."""
     asked = request.GET.get("year", "")
-    return int(asked) if asked.isdecimal() and int(asked) in years else current_year()
+    if asked.isdecimal() and int(asked) in services.years_asked_for():
+        return int(asked)
+    return current_year()
 
 
 @coordinator_required
 @never_cache
 def participations(request):
     """A year's participations (by the first day of the activity) with the strategy's counts."""
-    years = services.years_with_participations()
-    year = year_asked(request, years)
+    year = year_asked(request)
+    years = services.years_with_participations(year)
     records = services.participations_of(year)
     page = Paginator(records, PARTICIPATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    today = timezone.localdate()
+    for participation in page.object_list:
+        participation.counting_note = services.counting_note(participation, today)
     return render(
         request,
         "international/participations.html",
@@ -208,13 +215,13 @@ def participations(request):
             "years": years,
             "counts": services.yearly_counts(year),
             "page": page,
+            "youth_ages": {"min": YOUTH_MIN_AGE, "max": YOUTH_MAX_AGE},
         },
     )
 
 
 def export(request, file_format):
-    years = services.years_with_participations()
-    year = year_asked(request, years)
+    year = year_asked(request)
     table = [exports.header(), *exports.rows(services.participations_of(year))]
     content = (
         as_csv(table)
