@@ -93,10 +93,7 @@ def test_two_desks_scanning_one_card_at_the_same_moment_make_one_check_in(camper
     turns = threading.Lock() if connection.vendor == "sqlite" else contextlib.nullcontext()
     statuses = []
 
-    def scan(desk):
-        client = Client()
-        client.force_login(coordinator)
-        desk_session(client, desk)
+    def scan(client):
         start.wait(timeout=60)  # a thread that failed to start breaks the barrier
         try:
             with turns:
@@ -104,7 +101,13 @@ def test_two_desks_scanning_one_card_at_the_same_moment_make_one_check_in(camper
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=scan, args=(desk,)) for desk in desks]
+    clients = []
+    for desk in desks:  # signed in here: two threads writing sessions would lock SQLite
+        client = Client()
+        client.force_login(coordinator)
+        desk_session(client, desk)
+        clients.append(client)
+    threads = [threading.Thread(target=scan, args=(client,)) for client in clients]
     for thread in threads:
         thread.start()
     for thread in threads:
