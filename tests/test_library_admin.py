@@ -201,7 +201,7 @@ def test_a_library_text_linking_a_public_document_is_refused_in_the_admin(keeper
     assert response.status_code == 200
     assert "Vadītāju bibliotēka" in response.content.decode()
     page.refresh_from_db()
-    assert str(strategy.pk) not in str(page.body.raw_data)
+    assert f'id="{strategy.pk}"' not in str(page.body.raw_data)
 
 
 def test_a_library_text_linking_its_own_documents_is_saved(keeper, pages, handbook_pdf):

@@ -36,7 +36,9 @@ def sign_in(page, email, second_factor=False):
     if second_factor:
         page.locator("input[name=code]").fill(totp_code())
         page.get_by_role("button", name="Ieiet").click()
-    page.wait_for_load_state()
+    # Signed in once the browser has left the sign-in pages: going elsewhere earlier would
+    # cut the form's submission short on a busy machine.
+    page.wait_for_url(lambda url: "/konts/login/" not in url and "/2fa/authenticate/" not in url)
 
 
 @pytest.fixture
