@@ -12,3 +12,11 @@ class ClubsConfig(AppConfig):
         from members_area.clubs import personal_data, signals  # noqa: F401
 
         personal_data.register()
+        # The club finder (a public page) lists the clubs: a change forgets kept pages.
+        from django.db.models.signals import post_delete, post_save
+
+        from home.page_cache import purge_all
+        from members_area.clubs.models import Club
+
+        post_save.connect(purge_all, sender=Club, dispatch_uid="club-purges-pages")
+        post_delete.connect(purge_all, sender=Club, dispatch_uid="club-deleted-purges-pages")
