@@ -7,7 +7,8 @@
 Serves the data set of bench/dataset.py with production settings (DEBUG off, WhiteNoise for
 static files, Redis as the cache: REDIS_URL, by default database 13 of the local server) under
 gunicorn with 2 workers, and runs wrk for DURATION seconds with 8 connections against each
-page: first with the cache just emptied (cold), then again (warm). The same server's
+page: without the page cache (what rendering costs), then with it, just emptied (cold) and
+again (warm). The same server's
 throughput for a small static file is the ceiling anything Python serves here can reach;
 every figure is also given as a share of it, so runs on different machines compare. Member
 pages are requested with a signed-in session made for the run. Finally the resident memory
@@ -115,7 +116,7 @@ def pages():
         ]
 
 
-def start_server(port):
+def start_server(port, page_cache_seconds):
     server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -125,7 +126,11 @@ def start_server(port):
             "--log-level=warning",
         ],
         cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+        },
     )
     for _ in range(200):
         try:
@@ -159,6 +164,21 @@ def wrk(port, address, cookie, script):
     }
 
 
+def warm_up(port, address, cookie):
+    """One unhurried request first: renditions (AVIF, WebP) are made on the first view and
+    kept, so no column measures making pictures."""
+    opener = urllib.request.build_opener()
+    if cookie:
+        opener.addheaders = [("Cookie", cookie)]
+    opener.open(f"http://127.0.0.1:{port}{address}", timeout=300).read()
+
+
+def stop(server):
+    if server.poll() is None:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def worker_memory(server):
     children = subprocess.run(  # noqa: S603
         ["/usr/bin/pgrep", "-P", str(server.pid)], capture_output=True, text=True
@@ -181,29 +201,30 @@ def run():
     script = Path(tempfile.mkdtemp(prefix="mazpulki-wrk-")) / "report.lua"
     script.write_text(LUA)
     port = 8600 + os.getpid() % 300
-    server = start_server(port)
-    results = []
+    uncached, cached, server = {}, {}, None
     try:
-        for _name, address, cookie in kinds:
-            # Once each first, unhurried: renditions (AVIF, WebP) are made on the first view
-            # and kept; "cold" below means the cache emptied, not images never made.
-            opener = urllib.request.build_opener()
-            if cookie:
-                opener.addheaders = [("Cookie", cookie)]
-            opener.open(f"http://127.0.0.1:{port}{address}", timeout=300).read()
+        # Without the page cache: what rendering a page costs (the data caches warm).
+        server = start_server(port, 0)
+        for name, address, cookie in kinds:
+            warm_up(port, address, cookie)
+            uncached[name] = wrk(port, address, cookie, str(script))
+            print(name, "uncached", round(uncached[name]["rps"]), flush=True)
+        memory = worker_memory(server)
+        stop(server)
+        # With it, as in production: emptied (cold: the first requests fill it), then warm.
+        server = start_server(port + 1, 300)
         for name, address, cookie in kinds:
             cache.clear()
-            cold = wrk(port, address, cookie, str(script))
-            warm = wrk(port, address, cookie, str(script))
-            results.append((name, address, cold, warm))
-            print(name, round(cold["rps"]), round(warm["rps"]), flush=True)
-        memory = worker_memory(server)
+            cold = wrk(port + 1, address, cookie, str(script))
+            cached[name] = (cold, wrk(port + 1, address, cookie, str(script)))
+            print(name, "cached", round(cached[name][1]["rps"]), flush=True)
         vendor = database_name(connection)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        if server is not None:
+            stop(server)
         shutil.rmtree(static, ignore_errors=True)
         shutil.rmtree(script.parent, ignore_errors=True)
+    results = [(name, uncached[name], *cached[name]) for name, _address, _cookie in kinds]
     table = report(results, memory, vendor)
     print(table)
     write_readme(table, "postgresql", MARKERS)
@@ -212,27 +233,30 @@ def run():
 
 def report(results, memory, vendor):
     ceiling = results[0][3]["rps"]
+
+    def cells(result):
+        return (
+            f"{result['rps']:.0f} | {result['p50']:.0f} / {result['p95']:.0f} / "
+            f"{result['p99']:.0f} | {result['rps'] / ceiling:.1%}"
+        )
+
     lines = [
         f"Measured {datetime.date.today():%Y-%m-%d} on {vendor} with Redis, Python "
         f"{platform.python_version()}, {os.cpu_count()} CPUs ({platform.machine()}); gunicorn "
         f"with {WORKERS} sync workers, production settings; wrk with {CONNECTIONS} connections "
-        f"for {DURATION} s per column, on the same machine. Cold: right after emptying the "
-        "cache; warm: the run after it. Ratio: warm requests per second as a share of the "
-        "static file's.",
+        f"for {DURATION} s per run, on the same machine. Uncached: the page cache off (data "
+        "caches warm). Cold: the page cache just emptied. Warm: the run after it. Share: "
+        "requests per second as a share of the static file's (warm).",
         "",
-        "| Page | Cold req/s | Cold p50 / p95 / p99 (ms) | Warm req/s "
-        "| Warm p50 / p95 / p99 (ms) | Ratio | Errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Page | Uncached req/s | p50 / p95 / p99 (ms) | Share | Cold req/s "
+        "| p50 / p95 / p99 (ms) | Share | Warm req/s | p50 / p95 / p99 (ms) | Share | Errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, _address, cold, warm in results:
-        lines.append(
-            f"| {name} | {cold['rps']:.0f} | {cold['p50']:.0f} / {cold['p95']:.0f} / "
-            f"{cold['p99']:.0f} | {warm['rps']:.0f} | {warm['p50']:.0f} / {warm['p95']:.0f} / "
-            f"{warm['p99']:.0f} | {warm['rps'] / ceiling:.1%} | "
-            f"{cold['errors'] + warm['errors']} |"
-        )
-    lines += ["", "Resident memory of the workers after the run: "
-              + ", ".join(f"{size:.0f} MiB" for size in memory) + "."]  # fmt: skip
+    for name, uncached, cold, warm in results:
+        errors = uncached["errors"] + cold["errors"] + warm["errors"]
+        lines.append(f"| {name} | {cells(uncached)} | {cells(cold)} | {cells(warm)} | {errors} |")
+    sizes = ", ".join(f"{size:.0f} MiB" for size in memory)
+    lines += ["", f"Resident memory of each worker after the uncached runs: {sizes}."]
     return "\n".join(lines)
 
 
