@@ -255,6 +255,23 @@ STORAGES = {
         )
     },
 }
+# Media in S3-compatible object storage instead of MEDIA_ROOT, for app servers that share no
+# disk: `pip install '.[s3]'` and set the bucket (plus the endpoint for a provider other than
+# AWS; boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself). The bucket stays
+# private: every file address is signed and short-lived, so originals, documents and members'
+# photos are never public.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,  # as on disk: a second "logo.png" gets a name of its own
+        },
+    }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # E-mail -------------------------------------------------------------------------------
