@@ -7,6 +7,7 @@ office's spreadsheet (CSV injection), and Latvian letters must survive Excel.
 import csv
 import io
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, TYPE_STRING
@@ -97,3 +98,19 @@ def as_xlsx(table, title=None):
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def spreadsheet_response(table, file_format, filename, title=None):
+    """The table as a CSV or XLSX download (`filename` without its extension); personal
+    data, so no shared cache keeps it."""
+    content = as_csv(table) if file_format == "csv" else as_xlsx(table, title=title)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -10,7 +10,6 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import ProtectedError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -26,13 +25,11 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from members_area.clubs.exports import as_xlsx
+from members_area.clubs.exports import spreadsheet_response
 from members_area.dashboard import exports, services
 from members_area.dashboard.forms import EnteredFigureForm, YearForm
 from members_area.dashboard.models import Target
 from members_area.dashboard.sparkline import sparkline
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def coordinators_only(view):
@@ -125,12 +122,12 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
 def export_xlsx(request):
     """The whole table of the chosen year as XLSX."""
     _form, table = chosen_table(request)
-    content = as_xlsx(exports.as_table(table), title=_("Strategy %(year)s") % {"year": table.year})
-    response = HttpResponse(content, content_type=XLSX)
-    filename = f"mazpulki-strategija-{table.year}-{table.today:%Y-%m-%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return spreadsheet_response(
+        exports.as_table(table),
+        "xlsx",
+        f"mazpulki-strategija-{table.year}-{table.today:%Y-%m-%d}",
+        title=_("Strategy %(year)s") % {"year": table.year},
+    )
 
 
 @coordinators_only

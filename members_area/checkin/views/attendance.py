@@ -7,10 +7,8 @@ ones for a leader; any other event is a 404.
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -19,7 +17,7 @@ from members_area.accounts.decorators import coordinator_required, staff_require
 from members_area.checkin import services
 from members_area.checkin.forms import HostForm, UndoForm
 from members_area.checkin.models import Checkin, EventHost
-from members_area.clubs.exports import as_csv
+from members_area.clubs.exports import spreadsheet_response
 from members_area.clubs.models import Membership
 
 
@@ -92,10 +90,7 @@ def attendance_csv(request, event_id):
         ]
         for row in _rows(event)
     ]
-    response = HttpResponse(as_csv([header, *rows]), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-attendance.csv"'
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return spreadsheet_response([header, *rows], "csv", f"{event.slug}-attendance")
 
 
 @staff_required

@@ -8,7 +8,7 @@ a 404.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -70,17 +70,7 @@ def export(request, file_format):
         filters=form.filters_for_log(),
         row_count=len(table) - 1,
     )
-    if file_format == MemberExport.Format.CSV:
-        content = exports.as_csv(table)
-        content_type = "text/csv; charset=utf-8"
-    else:
-        content = exports.as_xlsx(table)
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = HttpResponse(content, content_type=content_type)
-    filename = f"mazpulki-biedri-{today:%Y-%m-%d}.{file_format}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return exports.spreadsheet_response(table, file_format, f"mazpulki-biedri-{today:%Y-%m-%d}")
 
 
 @coordinator_required

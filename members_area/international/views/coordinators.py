@@ -4,7 +4,6 @@ with its counts and exports, corrections. Coordinators only (`coordinator_requir
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from home.forms import attach_errors
 from members_area.accounts.decorators import coordinator_required
 from members_area.accounts.models import YOUTH_MAX_AGE, YOUTH_MIN_AGE, Person, current_year
-from members_area.clubs.exports import as_csv, as_xlsx
+from members_area.clubs.exports import spreadsheet_response
 from members_area.international import exports, services
 from members_area.international.filters import InterestFilterForm
 from members_area.international.forms import ParticipationForm, RecordFromInterestsForm
@@ -23,10 +22,6 @@ from members_area.international.models import Interest, Participation
 
 INTERESTS_PER_PAGE = 100
 PARTICIPATIONS_PER_PAGE = 100
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 @coordinator_required
@@ -223,16 +218,10 @@ def participations(request):
 def export(request, file_format):
     year = year_asked(request)
     table = [exports.header(), *exports.rows(services.participations_of(year))]
-    content = (
-        as_csv(table)
-        if file_format == "csv"
-        else as_xlsx(table, title=_("International participation"))
-    )
-    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     filename = f"mazpulki-starptautiski-{year}-{timezone.localdate():%Y-%m-%d}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return spreadsheet_response(
+        table, file_format, filename, title=_("International participation")
+    )
 
 
 @coordinator_required

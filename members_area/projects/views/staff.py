@@ -7,7 +7,6 @@ the projects it counts.
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,17 +15,13 @@ from wagtail.models import Locale
 
 from members_area.accounts.decorators import staff_required
 from members_area.accounts.models import Person
-from members_area.clubs.exports import as_csv, as_xlsx
+from members_area.clubs.exports import spreadsheet_response
 from members_area.projects import exports
 from members_area.projects.dashboard import yearly_picture
 from members_area.projects.filters import ProjectFilterForm, YearForm
 from members_area.projects.models import Project
 
 PROJECTS_PER_PAGE = 50
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 @staff_required
@@ -92,12 +87,8 @@ def export(request, file_format):
         exports.header(),
         *exports.rows(projects, form.theme_titles, form.region_names),
     ]
-    content = as_csv(table) if file_format == "csv" else as_xlsx(table, title=_("Projects"))
-    response = HttpResponse(content, content_type=CONTENT_TYPES[file_format])
     filename = f"mazpulki-projekti-{form.chosen_year}-{timezone.localdate():%Y-%m-%d}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return spreadsheet_response(table, file_format, filename, title=_("Projects"))
 
 
 @staff_required
