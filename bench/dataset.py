@@ -381,6 +381,10 @@ def run():
     people = fill_people(rng, years, coordinator)
     fill_hours(rng, years, people, coordinator)
     fill_checkins(rng, events, people, coordinator)
+    # Rows written in bulk leave the planner's statistics empty: PostgreSQL would choose its
+    # plans for empty tables (a restore does the same: see docs/scaling.md).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     seconds = time.perf_counter() - started
     from members_area.clubs.models import Club
     from members_area.projects.models import Project

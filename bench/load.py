@@ -7,8 +7,10 @@
 Serves the data set of bench/dataset.py with production settings (DEBUG off, WhiteNoise for
 static files, Redis as the cache: REDIS_URL, by default database 13 of the local server) under
 gunicorn with 2 workers, and runs wrk for DURATION seconds with 8 connections against each
-page: without the page cache (what rendering costs), then with it, just emptied (cold) and
-again (warm). The same server's
+page: with nothing kept (bare: every part rendered from the database), without the page
+cache but with the parts that are the same for everyone kept (uncached: what rendering costs
+in production for a signed-in visitor or a page that cannot be kept whole), then with the page
+cache, just emptied (cold) and again (warm). The same server's
 throughput for a small static file is the ceiling anything Python serves here can reach;
 every figure is also given as a share of it, so runs on different machines compare. Member
 pages are requested with a signed-in session made for the run. Finally the resident memory
@@ -116,7 +118,7 @@ def pages():
         ]
 
 
-def start_server(port, page_cache_seconds):
+def start_server(port, page_cache_seconds, fragment_cache_seconds=300):
     server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -130,6 +132,7 @@ def start_server(port, page_cache_seconds):
             **os.environ,
             "PYTHONPATH": str(ROOT),
             "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+            "FRAGMENT_CACHE_SECONDS": str(fragment_cache_seconds),
         },
     )
     for _ in range(200):
@@ -201,22 +204,29 @@ def run():
     script = Path(tempfile.mkdtemp(prefix="mazpulki-wrk-")) / "report.lua"
     script.write_text(LUA)
     port = 8600 + os.getpid() % 300
-    uncached, cached, server = {}, {}, None
+    bare, uncached, cached, server = {}, {}, {}, None
     try:
-        # Without the page cache: what rendering a page costs (the data caches warm).
-        server = start_server(port, 0)
+        # Nothing kept: every part of every page rendered from the database.
+        server = start_server(port, 0, 0)
         for name, address, cookie in kinds:
             warm_up(port, address, cookie)
-            uncached[name] = wrk(port, address, cookie, str(script))
+            bare[name] = wrk(port, address, cookie, str(script))
+            print(name, "bare", round(bare[name]["rps"]), flush=True)
+        stop(server)
+        # Without the page cache: what rendering a page costs, its shared parts kept.
+        server = start_server(port + 1, 0)
+        for name, address, cookie in kinds:
+            warm_up(port + 1, address, cookie)
+            uncached[name] = wrk(port + 1, address, cookie, str(script))
             print(name, "uncached", round(uncached[name]["rps"]), flush=True)
         memory = worker_memory(server)
         stop(server)
         # With it, as in production: emptied (cold: the first requests fill it), then warm.
-        server = start_server(port + 1, 300)
+        server = start_server(port + 2, 300)
         for name, address, cookie in kinds:
             cache.clear()
-            cold = wrk(port + 1, address, cookie, str(script))
-            cached[name] = (cold, wrk(port + 1, address, cookie, str(script)))
+            cold = wrk(port + 2, address, cookie, str(script))
+            cached[name] = (cold, wrk(port + 2, address, cookie, str(script)))
             print(name, "cached", round(cached[name][1]["rps"]), flush=True)
         vendor = database_name(connection)
     finally:
@@ -224,7 +234,9 @@ def run():
             stop(server)
         shutil.rmtree(static, ignore_errors=True)
         shutil.rmtree(script.parent, ignore_errors=True)
-    results = [(name, uncached[name], *cached[name]) for name, _address, _cookie in kinds]
+    results = [
+        (name, bare[name], uncached[name], *cached[name]) for name, _address, _cookie in kinds
+    ]
     table = report(results, memory, vendor)
     print(table)
     write_readme(table, "postgresql", MARKERS)
@@ -232,7 +244,7 @@ def run():
 
 
 def report(results, memory, vendor):
-    ceiling = results[0][3]["rps"]
+    ceiling = results[0][-1]["rps"]
 
     def cells(result):
         return (
@@ -244,17 +256,19 @@ def report(results, memory, vendor):
         f"Measured {datetime.date.today():%Y-%m-%d} on {vendor} with Redis, Python "
         f"{platform.python_version()}, {os.cpu_count()} CPUs ({platform.machine()}); gunicorn "
         f"with {WORKERS} sync workers, production settings; wrk with {CONNECTIONS} connections "
-        f"for {DURATION} s per run, on the same machine. Uncached: the page cache off (data "
-        "caches warm). Cold: the page cache just emptied. Warm: the run after it. Share: "
-        "requests per second as a share of the static file's (warm).",
+        f"for {DURATION} s per run, on the same machine. Bare: nothing kept, every part "
+        "rendered from the database. Uncached: the page cache off, the parts that are the same "
+        "for everyone kept ({% fragment %}). Cold: the page cache just emptied. Warm: the run "
+        "after it. Share: requests per second as a share of the static file's (warm).",
         "",
-        "| Page | Uncached req/s | p50 / p95 / p99 (ms) | Share | Cold req/s "
-        "| p50 / p95 / p99 (ms) | Share | Warm req/s | p50 / p95 / p99 (ms) | Share | Errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Page | Bare req/s | p50 / p95 / p99 (ms) | Share | Uncached req/s "
+        "| p50 / p95 / p99 (ms) | Share | Cold req/s | p50 / p95 / p99 (ms) | Share "
+        "| Warm req/s | p50 / p95 / p99 (ms) | Share | Errors |",
+        "| --- |" + " ---: |" * 13,
     ]
-    for name, uncached, cold, warm in results:
-        errors = uncached["errors"] + cold["errors"] + warm["errors"]
-        lines.append(f"| {name} | {cells(uncached)} | {cells(cold)} | {cells(warm)} | {errors} |")
+    for name, *runs in results:
+        errors = sum(run["errors"] for run in runs)
+        lines.append(f"| {name} | {' | '.join(cells(run) for run in runs)} | {errors} |")
     sizes = ", ".join(f"{size:.0f} MiB" for size in memory)
     lines += ["", f"Resident memory of each worker after the uncached runs: {sizes}."]
     return "\n".join(lines)

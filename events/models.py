@@ -263,6 +263,8 @@ class EventPage(SharedWithTranslationsMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # Lists are sorted by start.
+        indexes = [models.Index(fields=["start"], name="events_page_start_idx")]
 
     def clean(self):
         super().clean()

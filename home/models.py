@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import page_cache
 from home.blocks import BodyStreamBlock
 from home.photos import strip_image_metadata
 from home.serializers import localized_rich_text, localized_stream
@@ -126,6 +127,11 @@ class TaxonomyTermQuerySet(models.QuerySet):
         Pages carry the Latvian terms, so those are the choices; a term not translated yet
         keeps its Latvian name rather than leaving English pages' links without a filter.
         """
+        return page_cache.remembered(
+            "term-choices", lambda: self._choices_in(locale_id), self.model._meta.label, locale_id
+        )
+
+    def _choices_in(self, locale_id):
         terms = self.filter(
             Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
         ).select_related("locale")
@@ -461,11 +467,7 @@ class SectionIndexPage(Page):
         The filter form, whether it filters and the page of results are in the context, the
         pages themselves under `name`.
         """
-        found = (
-            form.filter(pages)
-            .select_related("main_image")
-            .prefetch_related("main_image__renditions")
-        )
+        found = page_cache.with_card_pictures(form.filter(pages), "main_image")
         page_obj = Paginator(found, per_page).get_page(request.GET.get("page"))
         return self.render(
             request,

@@ -10,12 +10,19 @@ their own content (settings, terms, clubs, project results) — purge every kept
 in both languages, by moving the cache to a new generation: a page lists others (the home
 page shows the news), so purging one address would not be enough. Kept pages also expire
 after PAGE_CACHE_SECONDS, as lists change with the date (an event ending today).
+
+Parts of pages that are the same for everyone (a news card, the home page's lists, the menu,
+the footer) are kept the same way by `{% fragment %}`, for FRAGMENT_CACHE_SECONDS, so that
+signed-in visitors and pages that cannot be kept whole are not rendered from nothing either.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_VIEWS = {"wagtail_serve"}
@@ -27,8 +34,66 @@ def seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+def fragment_seconds():
+    return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+
+
+def current_generation(request=None):
+    """The cache's generation, read once per request."""
+    if request is None:
+        return cache.get(GENERATION_KEY)
+    if not hasattr(request, "_page_cache_generation"):
+        request._page_cache_generation = cache.get(GENERATION_KEY)
+    return request._page_cache_generation
+
+
+def fragment_key(generation, parts):
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return f"fragment:{generation or 0}:{digest}"
+
+
+def keep(parts, compute, request=None):
+    """What compute() gave before for these parts, in this generation, language and day (lists
+    change with the date), or compute() now. Always computed when fragments are off and in
+    previews (an editor's draft is never kept)."""
+    seconds = fragment_seconds()
+    if not seconds or getattr(request, "is_preview", False):
+        return compute()
+    day = timezone.localdate().isoformat()
+    cache_key = fragment_key(current_generation(request), [*parts, get_language() or "", day])
+    value = cache.get(cache_key)
+    if value is None:
+        value = compute()
+        cache.set(cache_key, value, seconds)
+    return value
+
+
+def remembered(name, compute, *parts):
+    """A value read from published content (a filter's choices), kept like a fragment."""
+    return keep(["value", name, *map(str, parts)], compute)
+
+
+def with_card_pictures(pages, image_field):
+    """Pages for a list of cards, with their picture; the picture's renditions are read ahead
+    only when cards are not kept as fragments (a kept card needs none, and a card rendered
+    again reads its own)."""
+    pages = pages.select_related(image_field)
+    if not fragment_seconds():
+        pages = pages.prefetch_related(f"{image_field}__renditions")
+    return pages
+
+
 def purge_all(*args, **kwargs):
-    """Forget every kept page (a signal receiver too)."""
+    """Forget every kept page and fragment (a signal receiver too).
+
+    At once, and again when the transaction that changed something commits: a page rendered
+    in between from what was not yet committed would otherwise be kept as new."""
+    _next_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_next_generation)
+
+
+def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -74,7 +139,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not seconds() or not anonymous_and_plain(request):
             return self.get_response(request)
-        cache_key = key(request, cache.get(GENERATION_KEY))
+        cache_key = key(request, current_generation(request))
         kept = cache.get(cache_key)
         if kept is not None:
             kept["X-Page-Cache"] = "hit"

@@ -3,7 +3,7 @@ from django.dispatch import receiver
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page
+from wagtail.models import BaseViewRestriction, Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home import page_cache
@@ -29,9 +29,20 @@ def purge_pages_on_publishing(sender, **kwargs):
 @receiver(post_save)
 @receiver(post_delete)
 def purge_pages_on_content_change(sender, instance, **kwargs):
-    """Pages show settings, terms, places, pictures and documents besides their own text."""
+    """Pages show settings, terms, places, pictures and documents besides their own text; a
+    page given a password or a group is no longer for everyone (nor are lists showing it)."""
     if isinstance(instance, PAGE_CONTENT) and not kwargs.get("raw"):
         page_cache.purge_all()
 
 
-PAGE_CONTENT = (Page, TaxonomyTerm, BaseSiteSetting, Municipality, AbstractImage, AbstractDocument)
+PAGE_CONTENT = (
+    Page,
+    TaxonomyTerm,
+    BaseSiteSetting,
+    Municipality,
+    AbstractImage,
+    AbstractDocument,
+    BaseViewRestriction,
+    Site,
+    Locale,
+)

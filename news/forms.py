@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home import page_cache
 from home.filters import ListFilterForm
 from home.models import PriorityArea, Region
 from news.models import NewsTag
@@ -23,8 +24,12 @@ class NewsFilterForm(ListFilterForm):
         everything = [("", _("All"))]
         for name, model in (("area", PriorityArea), ("tag", NewsTag), ("region", Region)):
             self.fields[name].choices = everything + model.objects.choices_in(index.locale_id)
-        years = index.articles().order_by().dates("date", "year", order="DESC")
-        self.fields["year"].choices = everything + [(day.year, day.year) for day in years]
+        years = page_cache.remembered(
+            "news-years",
+            lambda: [day.year for day in index.articles().order_by().dates("date", "year")],
+            index.pk,
+        )
+        self.fields["year"].choices = everything + [(year, year) for year in reversed(years)]
 
     def filter(self, articles):
         filters = self.valid_filters()

@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -15,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import page_cache
 from home.blocks import BodyStreamBlock
 from home.models import (
     PriorityArea,
@@ -191,6 +193,8 @@ class NewsPage(SharedWithTranslationsMixin, Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+        # Lists are sorted by date: the newest twelve of thousands without reading them all.
+        indexes = [models.Index(fields=["date"], name="news_page_date_idx")]
 
     @property
     def published_at(self):
@@ -220,15 +224,14 @@ class NewsPage(SharedWithTranslationsMixin, Page):
         ]
         if not shared:
             return []
-        return list(
-            # child_of, not sibling_of: also in the preview of an article not yet saved
+        # child_of, not sibling_of: also in the preview of an article not yet saved
+        related = (
             siblings.child_of(index or self.get_parent())
             .annotate(shared=sum(shared[1:], shared[0]))
             .filter(shared__gt=0)
-            .select_related("main_image")
-            .prefetch_related("main_image__renditions")
-            .order_by("-shared", "-date", "-pk")[:RELATED_ARTICLES]
+            .order_by("-shared", "-date", "-pk")
         )
+        return list(page_cache.with_card_pictures(related, "main_image")[:RELATED_ARTICLES])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -241,7 +244,10 @@ class NewsPage(SharedWithTranslationsMixin, Page):
             else None
         )
         index = self.get_parent().specific
-        context["related_articles"] = self.related_articles(areas, tags, index)
+        # Read only when the related news are not kept as a fragment (news_page.html).
+        context["related_articles"] = SimpleLazyObject(
+            lambda: self.related_articles(areas, tags, index)
+        )
         context["news_index"] = index
         return context
 

@@ -13,6 +13,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import page_cache
 from home.models import SectionIndexPage, SharedWithTranslationsMixin, SiteImage
 from home.serializers import DocumentFileField, RawStreamField
 from newspaper.blocks import ContentsEntryBlock
@@ -40,9 +41,7 @@ class NewspaperIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        issues = (
-            self.issues().select_related("cover_image").prefetch_related("cover_image__renditions")
-        )
+        issues = page_cache.with_card_pictures(self.issues(), "cover_image")
         years = [(year, list(group)) for year, group in groupby(issues, key=lambda i: i.year)]
         this_year = current_year()
         context["years"] = years
@@ -140,6 +139,7 @@ class NewspaperIssuePage(SharedWithTranslationsMixin, Page):
     class Meta:
         verbose_name = _("newspaper issue")
         verbose_name_plural = _("newspaper issues")
+        indexes = [models.Index(fields=["year", "number"], name="newspaper_issue_number_idx")]
 
     def clean(self):
         super().clean()

@@ -22,6 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import page_cache
 from home.blocks import BodyStreamBlock
 from home.models import (
     PriorityArea,
@@ -96,7 +97,7 @@ class OpportunityPageQuerySet(PageQuerySet):
 
     def with_cards(self):
         """What a list of cards reads, in a fixed number of queries however long the list."""
-        return self.select_related("main_image").prefetch_related("main_image__renditions")
+        return page_cache.with_card_pictures(self, "main_image")
 
 
 OpportunityPageManager = PageManager.from_queryset(OpportunityPageQuerySet)
@@ -344,6 +345,8 @@ class OpportunityPage(SharedWithTranslationsMixin, Page):
     class Meta:
         verbose_name = _("international opportunity")
         verbose_name_plural = _("international opportunities")
+        # Lists are sorted by the application deadline.
+        indexes = [models.Index(fields=["application_deadline"], name="opportunity_deadline_idx")]
 
     def clean(self):
         super().clean()

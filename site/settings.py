@@ -181,6 +181,9 @@ else:
 # Whole public pages for visitors who are not signed in, purged on publishing; 0 turns it off.
 # Only with a shared cache (Redis): a purge must reach every worker and server.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+# Parts of pages that are the same for everyone ({% fragment %}: cards, menus, the footer),
+# purged with the page cache; for signed-in visitors too. Only with a shared cache as well.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300" if REDIS_URL else "0"))
 
 # Work that must not hold up a request (renditions, indexing, e-mails). With no worker
 # configured, tasks run at once in the process that enqueued them.

@@ -30,6 +30,7 @@ SECURE_HSTS_SECONDS = 0
 # Tests change pages through the ORM and read them again; the page cache has its own tests
 # (tests/test_page_cache.py), which turn it on.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Uploaded and generated files go to a folder of their own, removed after the run.

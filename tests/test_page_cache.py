@@ -137,3 +137,16 @@ def test_a_club_change_purges_the_club_finder(client, pages, world):
 def test_posts_pass_by(client, pages):
     response = client.post(pages["jaunumi"].url)
     assert response.get("X-Page-Cache") is None
+
+
+def test_giving_a_page_a_password_purges_it(client, pages):
+    article = pages["jaunumi"].get_children().live().specific().first()
+    fetch(client, article.url)
+    assert fetch(client, article.url)[1] == "hit"
+
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
+
+    asked, state = fetch(client, article.url)
+    assert state is None  # not the kept page: the password form
+    assert 'type="password"' in asked.content.decode()
+    assert article.lead not in asked.content.decode()

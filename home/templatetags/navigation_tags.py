@@ -5,6 +5,8 @@ from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 from wagtail.models import Page, Site
 
+from home import page_cache
+
 register = template.Library()
 
 
@@ -12,17 +14,20 @@ def _site_homes(request):
     """The home page of each language (aliases included), looked up once per request."""
     if not hasattr(request, "_site_homes"):
         site = Site.find_for_request(request)
-        homes = {}
-        if site is not None:
-            root = site.root_page
-            for home in (
-                Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
-                .live()
-                .select_related("locale")
-            ):
-                homes[home.locale.language_code] = home
-        request._site_homes = homes
+        request._site_homes = (
+            page_cache.remembered("site-homes", lambda: _homes_of(site), site.pk) if site else {}
+        )
     return request._site_homes
+
+
+def _homes_of(site):
+    root = site.root_page
+    return {
+        home.locale.language_code: home
+        for home in Page.objects.filter(translation_key=root.translation_key, depth=root.depth)
+        .live()
+        .select_related("locale")
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -50,15 +55,10 @@ def language_versions(context):
     current = get_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .filter(alias_of__isnull=True)
-            .select_related("locale")
-        }
-    homes = _site_homes(request) if page is not None else {}
+        translations = page_cache.remembered(
+            "translations", lambda: _addresses(page, request), page.pk, request.get_host()
+        )
+    homes = _addresses(None, request) if page is not None else {}
 
     versions = []
     for code, name in settings.LANGUAGES:
@@ -66,8 +66,7 @@ def language_versions(context):
             url = translate_url(request.get_full_path(), code)
             absolute_url, translated = request.build_absolute_uri(url), True
         elif code in translations or code in homes:
-            target = translations.get(code) or homes[code]
-            url, absolute_url = target.get_url(request), target.get_full_url(request)
+            url, absolute_url = translations.get(code) or homes[code]
             translated = code in translations
             if translated and request.GET:
                 # The same view of the translation: a filtered news list stays filtered.
@@ -86,6 +85,26 @@ def language_versions(context):
         )
     request._language_versions = versions
     return versions
+
+
+def _addresses(page, request):
+    """{language: (address, full address)} of the page's live public translations (not the
+    aliases), or of the site's home pages when there is no page."""
+    if page is None:
+        targets = _site_homes(request)
+    else:
+        targets = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
+        }
+    return {
+        code: (target.get_url(request), target.get_full_url(request))
+        for code, target in targets.items()
+    }
 
 
 @register.simple_tag
