@@ -214,7 +214,10 @@ class PersonQuerySet(models.QuerySet):
     def _as_guardian(user):
         """A guardian acts for a child until 18, and longer only for one with no own login."""
         adult_born_before = _years_before(timezone.localdate(), ADULT_AGE)
-        return models.Q(guardians__user=user) & (
+        # A subquery, not a join: OR-ed with the login's own record, a join made PostgreSQL
+        # read every person and every guardian.
+        guarded = Guardian.children.through.objects.filter(guardian__user=user)
+        return models.Q(pk__in=guarded.values("person_id")) & (
             models.Q(user=None) | models.Q(date_of_birth__gt=adult_born_before)
         )
 

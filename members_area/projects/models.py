@@ -486,8 +486,7 @@ class ProjectQuerySet(models.QuerySet):
         """Projects the login works on: its family's, and those it started."""
         if not user.is_authenticated:
             return self.none()
-        family = Person.objects.of_family(user)
-        return self.filter(models.Q(members__in=family) | models.Q(created_by=user)).distinct()
+        return self.filter(pk__in=self._family_project_ids(user))
 
     def managed_by(self, user):
         """Projects a login reviews: its clubs' (leaders); every one (coordinators)."""
@@ -503,12 +502,18 @@ class ProjectQuerySet(models.QuerySet):
             return self.none()
         if user.is_coordinator:
             return self.all()
-        family = Person.objects.of_family(user)
         return self.filter(
-            models.Q(members__in=family)
-            | models.Q(created_by=user)
+            models.Q(pk__in=self._family_project_ids(user))
             | models.Q(club_id__in=user.led_club_ids())
-        ).distinct()
+        )
+
+    def _family_project_ids(self, user):
+        """The family's projects and those the login started, as one subquery: an OR across
+        the members' join made PostgreSQL read every project (50 ms at 5,000 projects)."""
+        family = Person.objects.of_family(user)
+        members = Project.members.through.objects.filter(person__in=family)
+        started = Project.objects.filter(created_by=user)
+        return members.order_by().values("project_id").union(started.order_by().values("pk"))
 
     def judged_by(self, user):
         """Accepted (and scored) projects of the themes a login is a juror of."""
