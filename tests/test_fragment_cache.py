@@ -2,9 +2,11 @@
 everyone, again after anything is published, and in the visitor's language."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection
 from django.template import Context, Template
 from django.test import override_settings
@@ -85,3 +87,13 @@ def test_kept_parts_are_rendered_again_the_next_day(rf):
     with time_machine.travel(datetime.datetime(2026, 11, 27, 22, 30, tzinfo=datetime.UTC)):
         # 00:30 in Riga: a new day, so lists that depend on the date are rendered again
         assert template.render(Context({"request": rf.get("/")})) == "2026-11-28"
+
+
+def test_a_deploy_forgets_kept_parts(client, pages):
+    article = newest_article(pages)
+    client.get(pages["jaunumi"].url)
+    NewsPage.objects.filter(pk=article.pk).update(title="Jaunās versijas virsraksts")
+
+    call_command("purge_page_cache", stdout=io.StringIO())
+
+    assert "Jaunās versijas virsraksts" in client.get(pages["jaunumi"].url).content.decode()
