@@ -5,6 +5,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventKind, EventScale
+from home import page_cache
 from home.filters import ListFilterForm
 from home.models import PriorityArea, Region
 
@@ -30,7 +31,9 @@ class EventFilterForm(ListFilterForm):
         self.fields["area"].choices = everything + PriorityArea.objects.choices_in(index.locale_id)
         self.fields["month"].choices = everything + [
             (f"{month:%Y-%m}", formats.date_format(month, "YEAR_MONTH_FORMAT"))
-            for month in months_of(events)
+            for month in page_cache.remembered(
+                "event-months", lambda: months_of(events), events.query
+            )
         ]
 
     def filter(self, events):

@@ -468,7 +468,10 @@ class SectionIndexPage(Page):
         pages themselves under `name`.
         """
         found = page_cache.with_card_pictures(form.filter(pages), "main_image")
-        page_obj = Paginator(found, per_page).get_page(request.GET.get("page"))
+        paginator = Paginator(found, per_page)
+        # Counting thousands of pages is a list's dearest query: kept like the cards.
+        paginator.count = page_cache.remembered("list-count", found.count, found.query)
+        page_obj = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={

@@ -97,3 +97,19 @@ def test_a_deploy_forgets_kept_parts(client, pages):
     call_command("purge_page_cache", stdout=io.StringIO())
 
     assert "Jaunās versijas virsraksts" in client.get(pages["jaunumi"].url).content.decode()
+
+
+def test_each_choice_of_filters_is_kept_apart(client, pages):
+    articles = NewsPage.objects.child_of(pages["jaunumi"]).live()
+    in_area = articles.filter(priority_areas__slug="vides-izglitiba").count()
+    chosen = '<option value="vides-izglitiba" selected>'
+    for _ in range(2):  # rendered, then from what was kept
+        everything = client.get(pages["jaunumi"].url)
+        filtered = client.get(pages["jaunumi"].url + "?area=vides-izglitiba")
+        assert everything.context["page_obj"].paginator.count == articles.count()
+        assert filtered.context["page_obj"].paginator.count == in_area < articles.count()
+        assert chosen in filtered.content.decode()
+        assert chosen not in everything.content.decode()
+    # An unknown value is reported, not answered with a kept form.
+    unknown = client.get(pages["jaunumi"].url + "?area=nav-tadas").content.decode()
+    assert "Dažus filtrus nevarēja izmantot" in unknown
