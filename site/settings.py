@@ -109,6 +109,7 @@ MIDDLEWARE = [
     # /health/ for the load balancer, before the host check and the HTTPS redirect.
     "home.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "home.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Kept public pages are answered here, before the session is read (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
@@ -339,6 +340,24 @@ REST_FRAMEWORK = {
 # Security -----------------------------------------------------------------------------
 
 X_FRAME_OPTIONS = "DENY"
+# Browser features no page uses, turned off (home/headers.py); "self" only where one is used.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

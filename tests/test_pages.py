@@ -190,6 +190,14 @@ def test_public_pages_have_a_strict_content_security_policy(client):
     assert "unsafe-eval" not in policy
 
 
+def test_no_page_may_use_the_camera_microphone_or_location(client, world):
+    client.force_login(world.parent)
+    for address in ("/", "/biedri/", "/admin/login/"):
+        policy = client.get(address).headers["Permissions-Policy"]
+        for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+            assert feature in policy, (address, feature)
+
+
 def test_search_finds_pages_in_the_visitors_language(client):
     html = client.get("/meklet/", {"q": "stratēģija"}).content.decode()
     assert 'href="/par-mums/strategija/"' in html
