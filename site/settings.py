@@ -363,6 +363,11 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Messages ("Anna's application was sent") are kept in the session, on the server: in a cookie
+# they would travel readable (signed, not encrypted), and Django clears that cookie without
+# the Secure flag.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 if not DEBUG:
     # A reverse proxy that terminates TLS sets X-Forwarded-Proto; trust it only when told to.
@@ -374,6 +379,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     # __Host- cookies are only sent over HTTPS, to this exact host, for the whole site.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"

@@ -1,0 +1,79 @@
+"""The headers every answer carries, scored the way Mozilla's HTTP Observatory scores them
+(tests/observatory.py): A+ (100 or more) on public pages, forms, the sign-in and the member area,
+with the production settings (HTTPS only, HSTS, __Host- cookies)."""
+
+import pytest
+from django.http import HttpResponse
+from django.test import override_settings
+
+import mazpulki.settings as production
+from tests.members import PASSWORD
+from tests.observatory import score
+
+pytestmark = pytest.mark.django_db
+
+ORIGIN = "https://testserver"
+PRODUCTION_SECURITY = (
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "SESSION_COOKIE_NAME",
+    "CSRF_COOKIE_NAME",
+    "LANGUAGE_COOKIE_SECURE",
+)
+
+
+@pytest.fixture
+def production_security():
+    """The security settings production runs with (the test settings relax them for http)."""
+    assert not production.DEBUG
+    values = {name: getattr(production, name) for name in PRODUCTION_SECURITY}
+    with override_settings(**values, SECURE_SSL_REDIRECT=True):
+        yield
+
+
+def assert_a_plus(response):
+    points, results = score(response, own_origin=ORIGIN)
+    cookies = response.cookies.output()
+    assert points >= 100, (response.request["PATH_INFO"], points, results, cookies)
+
+
+def test_the_scorer_fails_a_bare_answer():
+    points, results = score(HttpResponse("<p>hi</p>"), own_origin=ORIGIN)
+    assert points < 50
+    assert results["csp-not-implemented"] == -25
+
+
+@pytest.mark.usefixtures("production_security")
+def test_public_pages_and_forms_score_a_plus(client, pages):
+    article = pages["jaunumi"].get_children().live().first()
+    for address in ("/", pages["jaunumi"].url, article.url, "/biedri/pievienoties/", "/en/"):
+        response = client.get(address, secure=True)
+        assert response.status_code == 200, address
+        assert_a_plus(response)
+    # The sign-in form sets the CSRF cookie: Secure, SameSite, __Host-.
+    sign_in = client.get("/konts/login/", secure=True)
+    assert sign_in.cookies, "the sign-in form sets its CSRF cookie"
+    assert_a_plus(sign_in)
+
+
+@pytest.mark.usefixtures("production_security")
+def test_signing_in_and_the_member_area_score_a_plus(client, world):
+    client.get("/konts/login/", secure=True)
+    signed_in = client.post(
+        "/konts/login/", {"login": world.parent.email, "password": PASSWORD}, secure=True
+    )
+    assert signed_in.status_code == 302
+    assert "__Host-sessionid" in signed_in.cookies  # the session cookie is scored too
+    assert_a_plus(signed_in)
+    assert_a_plus(client.get("/biedri/", secure=True))
+
+
+@pytest.mark.usefixtures("production_security")
+def test_plain_http_is_sent_to_https_on_the_same_host(client):
+    response = client.get("/jaunumi/?area=x", HTTP_HOST="testserver")
+
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/jaunumi/?area=x"
