@@ -7,6 +7,7 @@ The answer says only "ok" or "unavailable"; what failed goes to the log, not to 
 
 import logging
 import os
+import time
 import uuid
 
 from django.core.cache import cache
@@ -15,6 +16,8 @@ from django.db import connection
 from django.http import JsonResponse
 
 PATH = "/health/"
+RECHECK_SECONDS = 5
+_last = [float("-inf"), []]  # when the checks last ran in this process, and what failed
 logger = logging.getLogger(__name__)
 
 
@@ -25,10 +28,16 @@ def check_database():
 
 
 def check_cache():
-    """A round trip through the shared cache: sessions' rate limits and kept pages need it."""
-    key, value = "health-check", uuid.uuid4().hex
+    """A round trip through the shared cache: sessions' rate limits and kept pages need it.
+
+    A key of its own each time: two servers (or a flood of requests) asking at once must not
+    read each other's value."""
+    key, value = f"health-check:{uuid.uuid4().hex}", "1"
     cache.set(key, value, 30)
-    return cache.get(key) == value
+    try:
+        return cache.get(key) == value
+    finally:
+        cache.delete(key)
 
 
 def check_storage():
@@ -36,7 +45,13 @@ def check_storage():
     if isinstance(default_storage, FileSystemStorage):
         location = default_storage.location
         return os.path.isdir(location) and os.access(location, os.W_OK)
-    default_storage.exists("health-check")  # a request to the bucket; raises if it fails
+    try:
+        default_storage.exists("health-check")  # a request to the bucket
+    except Exception as error:
+        # Any answer of the bucket (a key without the right to list gets 403) means it is
+        # there; only no answer at all is a failure.
+        if getattr(error, "response", None) is None:
+            raise
     return True
 
 
@@ -44,6 +59,15 @@ CHECKS = {"database": check_database, "cache": check_cache, "storage": check_sto
 
 
 def failing_checks():
+    """The names of the checks that fail, asked at most every few seconds per process: the
+    address is public, and a flood of requests must not become a flood of queries."""
+    now = time.monotonic()
+    if now - _last[0] >= RECHECK_SECONDS:
+        _last[:] = [now, _run_checks()]
+    return _last[1]
+
+
+def _run_checks():
     failing = []
     for name, check in CHECKS.items():
         try:

@@ -165,6 +165,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails a request (and /health/) in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -363,10 +366,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-# Messages ("Anna's application was sent") are kept in the session, on the server: in a cookie
-# they would travel readable (signed, not encrypted), and Django clears that cookie without
-# the Secure flag.
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Messages are kept in the session, not in a readable cookie (home/message_storage.py).
+MESSAGE_STORAGE = "home.message_storage.SessionMessageStorage"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 if not DEBUG:

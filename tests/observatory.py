@@ -8,6 +8,7 @@ failing test says what changed.
 """
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 PRIVATE_REFERRER = {
     "no-referrer",
@@ -17,6 +18,7 @@ PRIVATE_REFERRER = {
 }
 UNSAFE_REFERRER = {"origin", "origin-when-cross-origin", "unsafe-url"}
 SIX_MONTHS = 15_768_000
+FOREIGN_ORIGIN = "https://observatory.example"
 
 
 def csp_directives(header):
@@ -111,15 +113,20 @@ def sri_result(response, own_origin):
     scripts = re.findall(r"<script\b[^>]*>", response.content.decode())
     if not scripts:
         return "sri-not-implemented-but-no-scripts-loaded", 0
+    own = urlsplit(own_origin)
+    result = ("sri-not-implemented-but-all-scripts-loaded-from-secure-origin", 0)
     for tag in scripts:
-        source = re.search(r'\ssrc="([^"]+)"', tag)
-        address = source.group(1) if source else "/"  # an inline script loads nothing
-        same_origin = address.startswith(own_origin) or (
-            address.startswith("/") and not address.startswith("//")
-        )
-        if not same_origin and "integrity=" not in tag:
-            return "sri-not-implemented-but-external-scripts-loaded-securely", -5
-    return "sri-not-implemented-but-all-scripts-loaded-from-secure-origin", 0
+        source = re.search(r"""\ssrc\s*=\s*["']?([^"'\s>]+)""", tag)
+        if source is None:
+            continue  # an inline script loads nothing
+        address = urlsplit(urljoin(own_origin + "/", source.group(1)))
+        if (address.scheme, address.netloc) == (own.scheme, own.netloc):
+            continue
+        if address.scheme != "https":
+            return "sri-not-implemented-and-external-scripts-not-loaded-securely", -50
+        if "integrity=" not in tag:
+            result = ("sri-not-implemented-but-external-scripts-loaded-securely", -5)
+    return result
 
 
 def frame_result(response):
@@ -139,7 +146,8 @@ def frame_result(response):
 
 
 def score(response, *, own_origin):
-    """(score, {rule: modifier}) of one HTTPS response."""
+    """(score, {rule: modifier}) of one HTTPS response, asked with `Origin: FOREIGN_ORIGIN` (a
+    site that echoes that origin and allows credentials shares its pages with any site)."""
     nosniff = response.get("X-Content-Type-Options", "").strip().lower() == "nosniff"
     corp = response.get("Cross-Origin-Resource-Policy", "").strip().lower()
     acao = response.get("Access-Control-Allow-Origin", "").strip()
@@ -158,7 +166,8 @@ def score(response, *, own_origin):
             if corp == "cross-origin"
             else ("corp-not-cross-origin", 0),
             ("cross-origin-resource-sharing-implemented-with-universal-access", -50)
-            if acao == "*" and response.get("Access-Control-Allow-Credentials") == "true"
+            if acao == FOREIGN_ORIGIN
+            and response.get("Access-Control-Allow-Credentials", "").lower() == "true"
             else ("cross-origin-resource-sharing-not-universal", 0),
         ]
     )

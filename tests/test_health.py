@@ -7,7 +7,15 @@ import pytest
 from django.db.utils import OperationalError
 from django.test import override_settings
 
+from home import health
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def checks_run_again(monkeypatch):
+    """Each test asks afresh (a process otherwise repeats its last answer for a few seconds)."""
+    monkeypatch.setattr(health, "_last", [float("-inf"), []])
 
 
 def ask(client, **extra):
@@ -49,6 +57,7 @@ def test_a_missing_media_folder_makes_it_unavailable(client, tmp_path):
         response = ask(client)
 
     assert response.status_code == 503
+    health._last[0] = float("-inf")  # a few seconds later
     with override_settings(MEDIA_ROOT=tmp_path):
         assert ask(client).status_code == 200
 
@@ -58,3 +67,10 @@ def test_only_reading_is_allowed(client):
 
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
+
+
+def test_a_flood_of_requests_checks_once_every_few_seconds(client, django_assert_num_queries):
+    assert ask(client).status_code == 200
+    with django_assert_num_queries(0):
+        for _ in range(20):
+            assert ask(client).status_code == 200

@@ -8,7 +8,7 @@ from django.test import override_settings
 
 import mazpulki.settings as production
 from tests.members import PASSWORD
-from tests.observatory import score
+from tests.observatory import FOREIGN_ORIGIN, score
 
 pytestmark = pytest.mark.django_db
 
@@ -40,17 +40,25 @@ def assert_a_plus(response):
     assert points >= 100, (response.request["PATH_INFO"], points, results, cookies)
 
 
-def test_the_scorer_fails_a_bare_answer():
+def test_the_scorer_fails_a_bare_answer_and_scripts_from_elsewhere():
     points, results = score(HttpResponse("<p>hi</p>"), own_origin=ORIGIN)
     assert points < 50
     assert results["csp-not-implemented"] == -25
+    page = HttpResponse('<script src="http://testserver.cdn.example/x.js"></script>')
+    page["Content-Security-Policy"] = "default-src 'self'; object-src 'none'"
+    assert (
+        score(page, own_origin=ORIGIN)[1][
+            "sri-not-implemented-and-external-scripts-not-loaded-securely"
+        ]
+        == -50
+    )
 
 
 @pytest.mark.usefixtures("production_security")
 def test_public_pages_and_forms_score_a_plus(client, pages):
     article = pages["jaunumi"].get_children().live().first()
     for address in ("/", pages["jaunumi"].url, article.url, "/biedri/pievienoties/", "/en/"):
-        response = client.get(address, secure=True)
+        response = client.get(address, secure=True, HTTP_ORIGIN=FOREIGN_ORIGIN)
         assert response.status_code == 200, address
         assert_a_plus(response)
     # The sign-in form sets the CSRF cookie: Secure, SameSite, __Host-.
@@ -77,3 +85,10 @@ def test_plain_http_is_sent_to_https_on_the_same_host(client):
 
     assert response.status_code == 301
     assert response["Location"] == "https://testserver/jaunumi/?area=x"
+
+
+def test_a_visitor_without_a_session_is_given_none_and_pages_stay_cacheable(client, pages):
+    response = client.get(pages["jaunumi"].url)
+
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
