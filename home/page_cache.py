@@ -21,6 +21,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -56,15 +57,15 @@ def keep(parts, compute, request=None):
     """What compute() gave before for these parts, in this generation, language and day (lists
     change with the date), or compute() now. Always computed when fragments are off and in
     previews (an editor's draft is never kept)."""
-    seconds = fragment_seconds()
-    if not seconds or getattr(request, "is_preview", False):
+    timeout = fragment_seconds()
+    if not timeout or getattr(request, "is_preview", False):
         return compute()
     day = timezone.localdate().isoformat()
     cache_key = fragment_key(current_generation(request), [*parts, get_language() or "", day])
     value = cache.get(cache_key)
     if value is None:
         value = compute()
-        cache.set(cache_key, value, seconds)
+        cache.set(cache_key, value, timeout)
     return value
 
 
@@ -91,6 +92,14 @@ def purge_all(*args, **kwargs):
     _next_generation()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_next_generation)
+
+
+def purge_on_change(model):
+    """Forget kept pages whenever a `model` row is saved or deleted: for the apps whose data
+    public pages show beside their own (the club finder, a theme's results)."""
+    label = model._meta.label_lower
+    post_save.connect(purge_all, sender=model, dispatch_uid=f"{label}-saved-purges-pages")
+    post_delete.connect(purge_all, sender=model, dispatch_uid=f"{label}-deleted-purges-pages")
 
 
 def _next_generation():

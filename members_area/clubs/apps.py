@@ -13,10 +13,7 @@ class ClubsConfig(AppConfig):
 
         personal_data.register()
         # The club finder (a public page) lists the clubs: a change forgets kept pages.
-        from django.db.models.signals import post_delete, post_save
-
-        from home.page_cache import purge_all
+        from home.page_cache import purge_on_change
         from members_area.clubs.models import Club
 
-        post_save.connect(purge_all, sender=Club, dispatch_uid="club-purges-pages")
-        post_delete.connect(purge_all, sender=Club, dispatch_uid="club-deleted-purges-pages")
+        purge_on_change(Club)

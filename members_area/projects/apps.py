@@ -13,9 +13,7 @@ class ProjectsConfig(AppConfig):
 
         personal_data.register()
         # A theme's public page shows its published results.
-        from django.db.models.signals import post_save
-
-        from home.page_cache import purge_all
+        from home.page_cache import purge_on_change
         from members_area.projects.models import ThemeResults
 
-        post_save.connect(purge_all, sender=ThemeResults, dispatch_uid="results-purge-pages")
+        purge_on_change(ThemeResults)
