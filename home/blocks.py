@@ -51,6 +51,20 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "home/blocks/captioned_image.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["above_the_fold"] = is_lead_picture(value, (parent_context or {}).get("page"))
+        return context
+
+
+def is_lead_picture(value, page):
+    """The first picture of a page's text, with no main picture above it, is seen without
+    scrolling: it is fetched first, not lazily."""
+    if page is None or getattr(page, "main_image", None) or getattr(page, "hero_image", None):
+        return False
+    first = page.body.first_block_by_name("image") if hasattr(page, "body") else None
+    return first is not None and first.value is value
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("quote"))
