@@ -21,14 +21,12 @@ import random
 import shutil
 import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
-from projects_dashboard import ROOT, database_name, percentile, setup_django, write_readme
+from projects_dashboard import database_name, percentile, setup_django, write_readme
+from servers import start_gunicorn
 
 CAMPERS = 300
 DESKS = 4
@@ -117,29 +115,8 @@ def start_server(database_url, port):
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "PYTHONPATH": str(ROOT),
     }
-    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "mazpulki.wsgi",
-            "--workers=2",
-            "--threads=4",
-            f"--bind=127.0.0.1:{port}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    return start_gunicorn(port, env, "--workers=2", "--threads=4")
 
 
 def desk_queues(tokens, rng):

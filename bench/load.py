@@ -25,7 +25,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
@@ -33,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from projects_dashboard import README, write_readme  # noqa: E402
+from servers import start_gunicorn  # noqa: E402
 
 DURATION = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 8
@@ -119,30 +119,12 @@ def pages():
 
 
 def start_server(port, page_cache_seconds, fragment_cache_seconds=300):
-    server = subprocess.Popen(  # noqa: S603 (our own gunicorn, fixed arguments)
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "mazpulki.wsgi",
-            f"--workers={WORKERS}",
-            f"--bind=127.0.0.1:{port}",
-            "--log-level=warning",
-        ],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "PAGE_CACHE_SECONDS": str(page_cache_seconds),
-            "FRAGMENT_CACHE_SECONDS": str(fragment_cache_seconds),
-        },
-    )
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    env = {
+        **os.environ,
+        "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+        "FRAGMENT_CACHE_SECONDS": str(fragment_cache_seconds),
+    }
+    return start_gunicorn(port, env, f"--workers={WORKERS}")
 
 
 def wrk(port, address, cookie, script):

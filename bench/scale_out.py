@@ -34,6 +34,7 @@ import base64
 import hashlib
 import hmac
 import html.parser
+import io
 import json
 import os
 import secrets
@@ -48,7 +49,6 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import zlib
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 
@@ -280,24 +280,12 @@ def totp_code(secret):
 
 
 def tiny_png(width=64, height=48):
-    """A plain RGB picture (no metadata), made without Pillow."""
-    row = b"\x00" + b"".join(bytes((x * 4 % 256, 120, (200 - x) % 256)) for x in range(width))
+    """A plain RGB picture with no metadata."""
+    from PIL import Image
 
-    def chunk(kind, data):
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(row * height))
-        + chunk(b"IEND", b"")
-    )
+    picture = io.BytesIO()
+    Image.new("RGB", (width, height), (120, 160, 90)).save(picture, "PNG")
+    return picture.getvalue()
 
 
 # Services -----------------------------------------------------------------------------
