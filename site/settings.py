@@ -123,6 +123,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "members_area.accounts.middleware.SessionLifetimeMiddleware",
     "members_area.accounts.middleware.SecondFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -231,6 +232,21 @@ MFA_TOTP_ISSUER = "Latvijas Mazpulki"
 MFA_ENCRYPTION_KEY = os.environ.get("DJANGO_MFA_ENCRYPTION_KEY", "")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Sessions end with the browser, after a time without a request (shorter for whoever sees
+# other people's data), and at the latest 12 hours after signing in (docs/security.md).
+ACCOUNT_SESSION_REMEMBER = False
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ABSOLUTE_SECONDS = 12 * 3600
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+SESSION_IDLE_SECONDS = {"member": 4 * 3600, "staff": 3600}
+# Rate limits, counted by allauth in the shared cache per client address (as the trusted
+# proxies report it), per login or per e-mail address: allauth's own for signing in, password
+# resets and e-mail changes, and the site's forms beside them (docs/security.md).
+ACCOUNT_RATE_LIMITS = {
+    "join": "20/h/ip,3/h/key",  # each makes a login and sends e-mails; key: the address
+    "card_lookup": "30/m/ip",  # /k/<token>/ without a check-in desk open
+    "checkin": "120/m/user",  # codes typed, scanned or picked at a desk
+}
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
 # Internationalisation -----------------------------------------------------------------

@@ -454,7 +454,7 @@ def test_a_guardian_does_not_act_for_an_adult_with_his_own_login(client, world):
 
 
 def test_the_join_form_is_rate_limited_for_visitors(client, world, settings):
-    settings.ACCOUNT_RATE_LIMITS = {"signup": "2/m/ip"}
+    settings.ACCOUNT_RATE_LIMITS = {"join": "2/m/ip"}
     statuses = [
         client.post(JOIN, form_data(world, email=f"bots{n}@example.lv")).status_code
         for n in range(3)

@@ -1,8 +1,11 @@
-"""A password set from an e-mailed link proves the address: it counts as confirmed."""
+"""A password set from a mailed link proves the address; signing in starts the session clock."""
 
 from allauth.account.models import EmailAddress
 from allauth.account.signals import password_reset
+from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+
+from members_area.accounts.middleware import SessionLifetimeMiddleware
 
 
 @receiver(password_reset)
@@ -19,3 +22,9 @@ def confirm_address_on_password_reset(sender, request, user, **kwargs):
         from allauth.account.signals import email_confirmed
 
         email_confirmed.send(sender=EmailAddress, request=request, email_address=address)
+
+
+@receiver(user_logged_in)
+def start_session_clock(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        SessionLifetimeMiddleware.start(request.session, user)

@@ -12,6 +12,7 @@ import qrcode
 import qrcode.constants
 import qrcode.image.pil
 import qrcode.image.svg
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -171,6 +172,9 @@ def card_lost(request, person_id):
 def card_lookup(request, token):
     """Where a card's QR code leads: whether the card is valid, and for the holder's leaders and
     coordinators (with a second factor) whose card it is."""
+    # Card tokens cannot be guessed; the limit keeps anyone from trying many anyway.
+    if too_many := ratelimit.consume_or_429(request, action="card_lookup", limit_get=True):
+        return too_many
     lookup = MemberCard.objects.lookup(token)
     holder = services.card_holder(request.user, lookup)
     # /k/ has no language prefix, so LocaleMiddleware would always pick Latvian: answer in the

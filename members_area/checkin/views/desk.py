@@ -6,6 +6,7 @@ address (/k/<token>/) opened by the phone's camera checks the holder in when thi
 has a desk open (`card_scanned`).
 """
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
@@ -131,6 +132,8 @@ def desk(request, pk):
 def code(request, pk):
     """A code typed, or sent by a USB or Bluetooth scanner (it types and presses Enter)."""
     desk = _own_desk(request, pk)
+    if too_many := ratelimit.consume_or_429(request, action="checkin", user=request.user):
+        return too_many
     form = CodeForm(request.POST)
     if not form.is_valid():
         return render_desk(request, desk, status=400)
@@ -145,6 +148,8 @@ def code(request, pk):
 def pick(request, pk):
     """A member without his card, found by name or number."""
     desk = _own_desk(request, pk)
+    if too_many := ratelimit.consume_or_429(request, action="checkin", user=request.user):
+        return too_many
     person = get_object_or_404(
         services.searchable_people(request.user, desk.event),
         pk=request.POST.get("person") if str(request.POST.get("person", "")).isdecimal() else 0,
@@ -202,6 +207,8 @@ def card_scanned(request, token):
     with translation.override(language):
         if request.method != "POST" and not opened_by_a_person(request):
             return _private(render(request, "checkin/confirm_scan.html", {"desk": desk}))
+        if too_many := ratelimit.consume_or_429(request, action="checkin", user=request.user):
+            return too_many
         result = services.scan_card(desk, token, by=request.user, method=Method.CARD)
         return render_desk(request, desk, result, status=_status(result))
 

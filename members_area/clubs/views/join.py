@@ -1,3 +1,4 @@
+from allauth.account.adapter import get_adapter
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,8 +17,12 @@ def join(request):
     """Public: anyone may ask to join (a visitor gets a login whose address he must confirm)."""
     if request.method == "POST":
         if not request.user.is_authenticated:
-            # Each visitor's form makes a login and sends e-mails: allauth's sign-up limit.
-            too_many = ratelimit.consume_or_429(request, action="signup")
+            # Each visitor's form makes a login and sends e-mails: limited per client address,
+            # and per e-mail address so that nobody is flooded with our mails from many.
+            email = request.POST.get("email", "").strip().lower()
+            too_many = ratelimit.consume_or_429(
+                request, action="join", key=email or get_adapter().get_client_ip(request)
+            )
             if too_many:
                 return too_many
         form = JoinForm(request.POST, user=request.user)
