@@ -56,6 +56,7 @@ RULES = {
     "members:my_data_json": ("get", None, OWN_PAGE),
     "members:erase_person": ("get", "child", FAMILY_ONLY),
     "members:close_account": ("get", None, OWN_PAGE),
+    "members:record_accesses": ("get", None, COORDINATORS),
     "clubs:join": ("get", None, PUBLIC),
     "clubs:join_sent": ("get", None, row(302, 302, 302, 302, 302, 302)),
     "clubs:staff_members": ("get", None, STAFF),

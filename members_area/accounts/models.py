@@ -491,3 +491,43 @@ class MemberCard(models.Model):
 
 def current_year():
     return timezone.localdate().year
+
+
+class RecordAccess(models.Model):
+    """Someone outside a family opened or exported its members' records.
+
+    Coordinators read it to answer a family's "who has looked at my child's data?" and to
+    notice a login reading more than its work needs. Kept for the period in docs/privacy.md.
+    """
+
+    class What(models.TextChoices):
+        JOIN_REQUEST = "join_request", _("Join request opened")
+        CARD = "card", _("Member card scanned")
+        PROJECT = "project", _("Project opened")
+        PHOTO = "photo", _("Photo opened")
+        MEMBER_EXPORT = "member_export", _("Member list exported")
+        PROJECT_EXPORT = "project_export", _("Project list exported")
+        INTERNATIONAL_EXPORT = "international_export", _("International participation exported")
+        ATTENDANCE_EXPORT = "attendance_export", _("Attendance exported")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # Kept when the login is closed: the log must still say who it was.
+    by_email = models.EmailField(_("login"))
+    what = models.CharField(_("what"), max_length=30, choices=What.choices)
+    path = models.CharField(_("address"), max_length=500)
+    people = models.ManyToManyField(Person, related_name="+", verbose_name=_("whose records"))
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("record access")
+        verbose_name_plural = _("record accesses")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.by_email}: {self.get_what_display()}"

@@ -17,6 +17,7 @@ from members_area.accounts.models import (
     MemberCard,
     MemberNumberSequence,
     Person,
+    RecordAccess,
 )
 
 # Other apps add what they hold about a person (projects, hours…) to "My data" and to erasure.
@@ -429,3 +430,19 @@ def accept_guardianship(guardian, user=None, password=None):
     guardian.user = user
     guardian.save(update_fields=["user"])
     return user
+
+
+def record_access(request, what, people):
+    """Log that the signed-in login opened or exported the records of `people` (Persons or
+    their ids) outside their family: a staff view calls it for what it shows."""
+    ids = {getattr(person, "pk", person) for person in people}
+    if not ids:
+        return None
+    access = RecordAccess.objects.create(
+        by=request.user, by_email=request.user.email, what=what, path=request.get_full_path()[:500]
+    )
+    through = RecordAccess.people.through
+    through.objects.bulk_create(
+        [through(recordaccess_id=access.pk, person_id=pk) for pk in sorted(ids)], batch_size=500
+    )
+    return access

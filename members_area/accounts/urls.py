@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from members_area.accounts.views import card, family, privacy
+from members_area.accounts.views import audit, card, family, privacy
 
 app_name = "members"
 
@@ -21,4 +21,5 @@ urlpatterns = [
     path(_("my-data.json"), privacy.my_data_json, name="my_data_json"),
     path(_("<int:person_id>/erase/"), privacy.erase_person, name="erase_person"),
     path(_("close-account/"), privacy.close_account, name="close_account"),
+    path(_("record-log/"), audit.record_accesses, name="record_accesses"),
 ]

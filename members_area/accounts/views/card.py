@@ -24,7 +24,13 @@ from django.views.decorators.http import require_http_methods
 
 from members_area.accounts import services
 from members_area.accounts.decorators import family_required
-from members_area.accounts.models import CardStatus, MemberCard, Person, current_year
+from members_area.accounts.models import (
+    CardStatus,
+    MemberCard,
+    Person,
+    RecordAccess,
+    current_year,
+)
 
 # A quiet zone of four modules, as the QR standard asks: printed cards are scanned by old phones.
 QR_BORDER = 4
@@ -177,6 +183,8 @@ def card_lookup(request, token):
         return too_many
     lookup = MemberCard.objects.lookup(token)
     holder = services.card_holder(request.user, lookup)
+    if holder is not None:
+        services.record_access(request, RecordAccess.What.CARD, [holder.person])
     # /k/ has no language prefix, so LocaleMiddleware would always pick Latvian: answer in the
     # scanning phone's language (its language cookie, else Accept-Language) instead.
     with translation.override(translation.get_language_from_request(request)):

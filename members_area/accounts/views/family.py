@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from members_area.accounts import services
 from members_area.accounts.decorators import family_required
-from members_area.accounts.models import MemberCard, Person, current_year
+from members_area.accounts.models import MemberCard, Person, RecordAccess, current_year
 from members_area.clubs.models import JoinRequest, Membership
 from members_area.clubs.services import renew_membership, renewable_membership
 
@@ -164,6 +164,8 @@ def member_photo(request, person_id):
     person = get_object_or_404(Person.objects.not_erased(), pk=person_id)
     if not services.may_see_photo(request.user, person):
         raise Http404
+    if not Person.objects.of_family(request.user).filter(pk=person.pk).exists():
+        services.record_access(request, RecordAccess.What.PHOTO, [person])
     response = FileResponse(person.photo.open("rb"))
     patch_cache_control(response, private=True, no_store=True)
     return response

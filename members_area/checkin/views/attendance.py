@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from members_area.accounts.decorators import coordinator_required, staff_required
+from members_area.accounts.models import RecordAccess
+from members_area.accounts.services import record_access
 from members_area.checkin import services
 from members_area.checkin.forms import HostForm, UndoForm
 from members_area.checkin.models import Checkin, EventHost
@@ -77,6 +79,7 @@ def attendance_csv(request, event_id):
         _("Desk"),
         _("Checked in by"),
     ]
+    attended = list(_rows(event))
     rows = [
         [
             row.person.last_name,
@@ -88,8 +91,9 @@ def attendance_csv(request, event_id):
             row.desk.name,
             str(row.checked_in_by_name),
         ]
-        for row in _rows(event)
+        for row in attended
     ]
+    record_access(request, RecordAccess.What.ATTENDANCE_EXPORT, [row.person for row in attended])
     return spreadsheet_response([header, *rows], "csv", f"{event.slug}-attendance")
 
 

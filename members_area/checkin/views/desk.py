@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 
 from members_area.accounts.decorators import staff_required
 from members_area.accounts.middleware import SecondFactorRequiredMiddleware
-from members_area.accounts.models import Person
+from members_area.accounts.models import Person, RecordAccess
+from members_area.accounts.services import record_access
 from members_area.accounts.views.card import card_lookup
 from members_area.checkin import services
 from members_area.checkin.forms import CodeForm, OpenDeskForm, SearchForm
@@ -226,5 +227,6 @@ def photo(request, pk):
         .select_related("person"),
         pk=pk,
     )
+    record_access(request, RecordAccess.What.PHOTO, [checkin.person])
     response = FileResponse(checkin.person.photo.open("rb"))
     return _private(response)

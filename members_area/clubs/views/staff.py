@@ -17,7 +17,8 @@ from wagtail.models import Locale
 
 from home.models import Region
 from members_area.accounts.decorators import coordinator_required, staff_required
-from members_area.accounts.models import Person
+from members_area.accounts.models import Person, RecordAccess
+from members_area.accounts.services import record_access
 from members_area.clubs import exports, services
 from members_area.clubs.forms import DeclineForm, MemberFilterForm
 from members_area.clubs.models import JoinRequest, MemberExport, Membership
@@ -70,6 +71,7 @@ def export(request, file_format):
         filters=form.filters_for_log(),
         row_count=len(table) - 1,
     )
+    record_access(request, RecordAccess.What.MEMBER_EXPORT, [m.person_id for m in memberships])
     return exports.spreadsheet_response(table, file_format, f"mazpulki-biedri-{today:%Y-%m-%d}")
 
 
@@ -158,6 +160,7 @@ def join_request(request, pk):
                 messages.error(request, text)
             join_request = get_join_request(request, pk)
     person = join_request.person
+    record_access(request, RecordAccess.What.JOIN_REQUEST, [person])
     return render(
         request,
         "clubs/staff/join_request.html",

@@ -13,7 +13,14 @@ from django.views.decorators.cache import never_cache
 
 from home.forms import attach_errors
 from members_area.accounts.decorators import coordinator_required
-from members_area.accounts.models import YOUTH_MAX_AGE, YOUTH_MIN_AGE, Person, current_year
+from members_area.accounts.models import (
+    YOUTH_MAX_AGE,
+    YOUTH_MIN_AGE,
+    Person,
+    RecordAccess,
+    current_year,
+)
+from members_area.accounts.services import record_access
 from members_area.clubs.exports import spreadsheet_response
 from members_area.international import exports, services
 from members_area.international.filters import InterestFilterForm
@@ -217,7 +224,11 @@ def participations(request):
 
 def export(request, file_format):
     year = year_asked(request)
-    table = [exports.header(), *exports.rows(services.participations_of(year))]
+    participations = list(services.participations_of(year))
+    table = [exports.header(), *exports.rows(participations)]
+    record_access(
+        request, RecordAccess.What.INTERNATIONAL_EXPORT, [p.person_id for p in participations]
+    )
     filename = f"mazpulki-starptautiski-{year}-{timezone.localdate():%Y-%m-%d}"
     return spreadsheet_response(
         table, file_format, filename, title=_("International participation")

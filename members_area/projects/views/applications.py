@@ -21,7 +21,8 @@ from wagtail.models import Locale
 
 from home.forms import attach_errors
 from members_area.accounts.decorators import coordinator_required, family_required
-from members_area.accounts.models import Person
+from members_area.accounts.models import Person, RecordAccess
+from members_area.accounts.services import record_access
 from members_area.projects import services
 from members_area.projects.forms import (
     ApplicationForm,
@@ -118,6 +119,10 @@ def project_detail(request, pk):
     theme = theme_in_language(project)
     files = list(project.files.all())
     may_review = services.may_review(request.user, project)
+    if may_review:
+        record_access(
+            request, RecordAccess.What.PROJECT, project.members.values_list("pk", flat=True)
+        )
     context = {
         "project": project,
         "theme": theme,

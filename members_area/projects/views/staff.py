@@ -14,7 +14,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from members_area.accounts.decorators import staff_required
-from members_area.accounts.models import Person
+from members_area.accounts.models import Person, RecordAccess
+from members_area.accounts.services import record_access
 from members_area.clubs.exports import spreadsheet_response
 from members_area.projects import exports
 from members_area.projects.dashboard import yearly_picture
@@ -88,6 +89,13 @@ def export(request, file_format):
         *exports.rows(projects, form.theme_titles, form.region_names),
     ]
     filename = f"mazpulki-projekti-{form.chosen_year}-{timezone.localdate():%Y-%m-%d}"
+    record_access(
+        request,
+        RecordAccess.What.PROJECT_EXPORT,
+        Person.objects.filter(projects__in=[project.pk for project in projects]).values_list(
+            "pk", flat=True
+        ),
+    )
     return spreadsheet_response(table, file_format, filename, title=_("Projects"))
 
 
