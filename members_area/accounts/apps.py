@@ -9,4 +9,6 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from members_area.accounts import signals  # noqa: F401
+        from members_area.accounts import retention, signals  # noqa: F401
+
+        retention.register()
