@@ -1,8 +1,11 @@
 import posixpath
+import sys
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpResponseServerError
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -94,4 +97,29 @@ def serve_document(request, document_id, document_filename):
         response["Content-Security-Policy"] = f"{policy}; frame-ancestors 'self'"
     else:
         response._csp_replace = {"frame-ancestors": ["'self'"]}
+    return response
+
+
+def is_outage(error):
+    """The database or the cache not answering (down, restarting, unreachable)."""
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return True
+    try:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+    except ImportError:  # no Redis client installed: there is no Redis to lose
+        return False
+    return isinstance(error, (RedisConnectionError, RedisTimeoutError))
+
+
+def server_error(request):
+    """handler500: a page that needs neither the database nor the cache. While one of them
+    is away (a restart, a failover) it says so with 503 and Retry-After, so browsers,
+    crawlers and the load balancer try again instead of taking it for a broken page."""
+    outage = is_outage(sys.exc_info()[1])
+    html = loader.get_template("500.html").render({"unavailable": outage})
+    response = HttpResponseServerError(html)
+    if outage:
+        response.status_code = 503
+        response["Retry-After"] = "30"
     return response

@@ -1,0 +1,58 @@
+"""While the database or the cache is away, pages say so with 503 and Retry-After (no error
+page that looks broken, nothing from the database needed to say it). bench/db_restart.py
+restarts PostgreSQL under load and checks the site recovers by itself."""
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def visitor():
+    return Client(raise_request_exception=False)
+
+
+def test_a_cache_that_does_not_answer_gives_a_clear_503(visitor, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+        }
+    }
+    response = visitor.get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert "Lapa uz brīdi nav pieejama" in page and "Something went wrong" not in page
+    english = visitor.get("/en/").content.decode()
+    assert "The site is briefly unavailable" in english
+
+
+def test_a_database_that_does_not_answer_gives_a_clear_503(visitor, monkeypatch):
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    def refuse(self, name=None):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "_cursor", refuse)
+    response = visitor.get("/jaunumi/")
+    assert response.status_code == 503
+    assert "Lapa uz brīdi nav pieejama" in response.content.decode()
+
+
+def test_other_errors_are_still_a_500(visitor, monkeypatch):
+    from django.urls import reverse
+
+    from home import views
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(views, "search_pages", broken)
+    response = visitor.get(reverse("search"), {"q": "bietes"})
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+    assert "Kaut kas nogāja greizi" in response.content.decode()
