@@ -3,7 +3,7 @@ import sys
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import InterfaceError, OperationalError
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import Http404, HttpResponseServerError
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -101,15 +101,24 @@ def serve_document(request, document_id, document_filename):
 
 
 def is_outage(error):
-    """The database or the cache not answering (down, restarting, unreachable)."""
+    """The database or the cache not answering (down, restarting, unreachable); not a query
+    that failed on a working connection (a timeout, a deadlock, a missing table: bugs)."""
     if isinstance(error, (OperationalError, InterfaceError)):
-        return True
+        return not database_answers()
     try:
         from redis.exceptions import ConnectionError as RedisConnectionError
         from redis.exceptions import TimeoutError as RedisTimeoutError
     except ImportError:  # no Redis client installed: there is no Redis to lose
         return False
     return isinstance(error, (RedisConnectionError, RedisTimeoutError))
+
+
+def database_answers():
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        return connection.connection is not None and connection.is_usable()
+    except Exception:  # whatever it is, the database did not answer
+        return False
 
 
 def server_error(request):

@@ -257,9 +257,11 @@ def restore_backup(path, *, using=DEFAULT_DB_ALIAS, storage=None):
         check_database_is_empty(connection)
         check_storage_lacks(storage, [entry["name"] for entry in manifest["media"]])
         verify_archive(archive, manifest)
+        # The dump's name in the archive is the vendor's, never a path the archive chose.
+        member = DATABASE_FILES[manifest["database"]["vendor"]]
         with tempfile.TemporaryDirectory(prefix="mazpulki-restore-") as workdir:
-            dump = Path(workdir) / manifest["database"]["file"]
-            source = archive.extractfile(manifest["database"]["file"])
+            dump = Path(workdir) / member
+            source = archive.extractfile(member)
             with source, dump.open("wb") as target:
                 shutil.copyfileobj(source, target, CHUNK)
             restore_database(connection, dump)
@@ -310,6 +312,8 @@ def check_same_vendor(manifest, connection):
             f"This is a backup of a {vendor} database; this site uses {connection.vendor}. "
             "Restore it into a site with the same kind of database."
         )
+    if manifest["database"].get("file") != DATABASE_FILES.get(vendor):
+        raise BackupError("The manifest names a database file backup_site never writes.")
 
 
 def check_database_is_empty(connection):

@@ -243,8 +243,12 @@ SESSION_IDLE_SECONDS = {"member": 4 * 3600, "staff": 3600}
 # proxies report it), per login or per e-mail address: allauth's own for signing in, password
 # resets and e-mail changes, and the site's forms beside them (docs/security.md).
 ACCOUNT_RATE_LIMITS = {
-    "join": "20/h/ip,3/h/key",  # each makes a login and sends e-mails; key: the address
-    "card_lookup": "30/m/ip",  # /k/<token>/ without a check-in desk open
+    # Each join form makes a login and sends e-mails: per address (a school's network may
+    # bring a class at once), and per e-mail address once the form is valid.
+    "join": "60/h/ip",
+    "join_email": "3/h/key",
+    "card_lookup": "30/m/ip",  # /k/<token>/ without a check-in desk open, by visitors
+    "card_lookup_login": "60/m/user",  # and by a signed-in login
     "checkin": "120/m/user",  # codes typed, scanned or picked at a desk
 }
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))

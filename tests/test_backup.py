@@ -245,6 +245,25 @@ def test_a_backup_of_another_vendor_is_refused(demo_backup, tmp_path):
         call_command("restore_site", str(other))
 
 
+def test_an_archive_cannot_name_where_its_database_file_goes(
+    demo_backup, empty_database, empty_media, tmp_path
+):
+    """A forged manifest pointing the dump outside the work folder is refused."""
+
+    def point_elsewhere(name, data):
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest["database"]["file"] = "../../../tmp/mazpulki-forged"
+        return json.dumps(manifest).encode()
+
+    forged = tmp_path / "forged.tar"
+    rewrite_archive(demo_backup.archive, forged, point_elsewhere)
+    with pytest.raises(CommandError, match="names a database file backup_site never writes"):
+        call_command("restore_site", str(forged), database=empty_database)
+    assert connections[empty_database].introspection.table_names() == []
+
+
 def test_a_backup_never_overwrites_a_file(tmp_path):
     existing = tmp_path / "site.tar"
     existing.write_bytes(b"yesterday's backup")

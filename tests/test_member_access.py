@@ -388,3 +388,58 @@ def international_arguments(world, kind):
         "international_interest": [interest.pk],
         "international_participation": [participation.pk],
     }.get(kind, [])
+
+
+def admin_urls_without_arguments():
+    """Every named address of the Wagtail admin (and what the apps add to it) that takes no
+    argument: a new admin view is covered without being listed."""
+    from django.urls import NoReverseMatch
+
+    names = set()
+
+    def walk(resolver, namespace=""):
+        for pattern in resolver.url_patterns:
+            if hasattr(pattern, "url_patterns"):
+                walk(
+                    pattern, f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                )
+            elif pattern.name:
+                names.add(namespace + pattern.name)
+
+    walk(get_resolver())
+    urls = set()
+    for name in names:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        if url.startswith("/admin/") and url != "/admin/login/":
+            urls.add(url)
+    return sorted(urls)
+
+
+ADMIN_URLS = admin_urls_without_arguments()
+
+
+def test_the_admin_has_addresses_to_check():
+    assert len(ADMIN_URLS) > 100 and "/admin/strategy/" in ADMIN_URLS
+
+
+# The admin's icons and its JavaScript catalogue: the same for everyone, nothing personal.
+PUBLIC_ADMIN_RESOURCES = {"/admin/jsi18n/", "/admin/sprite/"}
+
+
+@pytest.mark.parametrize("url", ADMIN_URLS)
+def test_the_admin_is_closed_to_visitors_and_families(client, world, url):
+    response = client.get(url)
+    if url in PUBLIC_ADMIN_RESOURCES:
+        assert response.status_code == 200
+        return
+    if url.startswith("/admin/password_reset/"):
+        assert response.status_code == 404  # allauth's reset only (WAGTAIL_PASSWORD_RESET...)
+    else:
+        assert response.status_code == 302 and "/konts/login/" in response["Location"], url
+    client.force_login(world.other_parent)
+    response = client.get(url)
+    assert response.status_code in {302, 403, 404, 405}, (url, response.status_code)
+    assert "Anna" not in response.content.decode()

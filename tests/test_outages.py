@@ -3,7 +3,7 @@ page that looks broken, nothing from the database needed to say it). bench/db_re
 restarts PostgreSQL under load and checks the site recovers by itself."""
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connections
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,9 @@ def test_a_database_that_does_not_answer_gives_a_clear_503(visitor, monkeypatch)
         raise OperationalError("server closed the connection unexpectedly")
 
     monkeypatch.setattr(BaseDatabaseWrapper, "_cursor", refuse)
+    # A query that failed on a connection that still answers is a bug, not an outage.
+    assert visitor.get("/jaunumi/").status_code == 500
+    monkeypatch.setattr(type(connections["default"]), "is_usable", lambda self: False)
     response = visitor.get("/jaunumi/")
     assert response.status_code == 503
     assert "Lapa uz brīdi nav pieejama" in response.content.decode()

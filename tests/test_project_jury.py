@@ -553,10 +553,11 @@ def test_the_theme_page_with_ten_published_results_keeps_its_query_budget(
 
 
 def page_queries(client, user, url, assert_max):
-    """How many queries a page takes (at most 25), read once its caches are warm."""
+    """How many queries a page takes (at most 28, 4 of them the record-access log of a
+    project's page), read once its caches are warm."""
     client.force_login(user)
     html_of(client.get(url))
-    with assert_max(25) as queries:
+    with assert_max(28) as queries:
         html_of(client.get(url))
     return len(queries)
 

@@ -55,10 +55,10 @@ def test_password_reset_requests_are_limited(client, world, settings):
 
 def test_one_address_gets_few_join_mails_whoever_sends_them(client, world, settings, mailoutbox):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
-    settings.ACCOUNT_RATE_LIMITS = {"join": "100/h/ip,2/h/key"}
+    settings.ACCOUNT_RATE_LIMITS = {"join": "100/h/ip", "join_email": "2/h/key"}
     statuses = [
         client.post(
-            JOIN, form_data(world, email="Upuris@example.lv " if n else "upuris@example.lv"),
+            JOIN, form_data(world, email="Upuris@example.lv" if n else "upuris@example.lv"),
             HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
         ).status_code
         for n in range(3)
@@ -67,15 +67,12 @@ def test_one_address_gets_few_join_mails_whoever_sends_them(client, world, setti
     assert not [m for m in mailoutbox if m.to == ["upuris@example.lv"]][2:]
 
 
-def test_a_join_form_without_an_address_is_counted_by_the_sender(client, world, settings):
-    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
-    settings.ACCOUNT_RATE_LIMITS = {"join": "100/h/ip,1/h/key"}
-    for n in range(2):
-        # Each sender gets the form's own error, not a shared "too many".
-        response = client.post(
-            JOIN, form_data(world, email=""), HTTP_X_FORWARDED_FOR=f"203.0.113.{n}"
-        )
-        assert response.status_code == 200
+def test_mistakes_in_the_join_form_do_not_use_up_an_address(client, world, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"join": "100/h/ip", "join_email": "1/h/key"}
+    for _attempt in range(3):
+        response = client.post(JOIN, form_data(world, first_name=""))
+        assert response.status_code == 200  # the form's own error, not "too many"
+    assert client.post(JOIN, form_data(world)).status_code == 302
 
 
 def test_card_lookups_are_limited_per_address(client, world, settings):
@@ -84,6 +81,11 @@ def test_card_lookups_are_limited_per_address(client, world, settings):
     statuses = [client.get(f"/k/{token}/").status_code for _ in range(3)]
     statuses += [client.get("/k/NEESOSA/").status_code, client.get(f"/k/{token}/").status_code]
     assert statuses == [200, 200, 200, 429, 429]
+    # A leader on the same network is counted by his login.
+    settings.ACCOUNT_RATE_LIMITS["card_lookup_login"] = "1/m/user"
+    client.force_login(world.leader)
+    assert client.get(f"/k/{token}/").status_code == 200
+    assert client.get(f"/k/{token}/").status_code == 429
 
 
 def test_a_desk_scans_quickly_but_not_without_end(client, world, settings):

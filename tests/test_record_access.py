@@ -1,9 +1,11 @@
 """Who opened or exported whose records: written by the staff views, read by coordinators."""
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
 
 from members_area.accounts.models import RecordAccess
+from tests.members import make_person, years_ago
 from tests.projects import make_project, make_theme
 from tests.test_member_access import arguments
 
@@ -81,3 +83,18 @@ def test_coordinators_find_who_opened_a_childs_records(
     assert world.coordinator.email not in by_login.split("<table", 1)[1]
     nothing = client.get(url, {"person": "Neviens"}).content.decode()
     assert "Žurnālā nekas neatbilst šiem filtriem." in nothing
+    # Both words about the same person: Anna Ozola and Līga Kalna are not "Anna Kalna".
+    mixed = client.get(url, {"person": "Anna Kalna"}).content.decode()
+    assert "Žurnālā nekas neatbilst šiem filtriem." in mixed
+
+
+def test_a_large_export_is_shown_as_a_count(client, world):
+    from members_area.accounts.services import record_access
+
+    people = [make_person(f"Bērns{n}", "Eksportēts", years_ago(10)).pk for n in range(7)]
+    request = RequestFactory().get("/biedri/eksports.csv")
+    request.user = world.coordinator
+    record_access(request, RecordAccess.What.MEMBER_EXPORT, people + people[:2])
+    client.force_login(world.coordinator)
+    page = client.get(reverse("members:record_accesses")).content.decode()
+    assert "7 cilvēki" in page and "Bērns1" not in page

@@ -9,11 +9,11 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
-from members_area.accounts.models import Person, RecordAccess
+from members_area.accounts.models import Person, RecordAccess, User
 from members_area.checkin.models import FailedScan
 from members_area.clubs.models import JoinRequest, MemberExport
 from tests.checkin import checkin_arguments
-from tests.members import add_guardian, make_member, make_person, years_ago
+from tests.members import add_guardian, make_member, make_person, make_user, years_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,23 @@ def test_declined_join_requests_are_forgotten_after_six_months(world):
     old = declined(world, "Elza", 190)
     recent = declined(world, "Emīlija", 170)
     member_elsewhere = declined(world, "Ella", 190, member=True)
-    assert "declined_join_requests: 2" in run()
+    # Declined twice, the second time recently: the newer decision is kept whole.
+    twice = declined(world, "Marta", 400)
+    JoinRequest.objects.create(
+        person=twice.person, club=world.other_club, year=timezone.localdate().year,
+        status=JoinRequest.Status.DECLINED, decline_reason="Nav vietu",
+        decided_at=timezone.now() - 30 * DAY,
+    )  # fmt: skip
+    # A youth with his own login, declined twice long ago: erased once, his login with him.
+    youth_request = declined(world, "Roberts", 300)
+    youth = youth_request.person
+    youth.user = make_user("roberts@example.lv")
+    youth.save()
+    JoinRequest.objects.create(
+        person=youth, club=world.other_club, year=timezone.localdate().year - 1,
+        status=JoinRequest.Status.DECLINED, decided_at=timezone.now() - 500 * DAY,
+    )  # fmt: skip
+    assert "declined_join_requests: 0" not in run()
 
     old.refresh_from_db()
     assert (old.message, old.decline_reason) == ("", "")
@@ -54,6 +70,12 @@ def test_declined_join_requests_are_forgotten_after_six_months(world):
     member_elsewhere.refresh_from_db()
     assert member_elsewhere.decline_reason == ""
     assert member_elsewhere.person.first_name == "Ella"  # a member of another club stays
+    twice.refresh_from_db()
+    assert twice.decline_reason == "" and twice.person.first_name == "Marta"
+    assert twice.person.join_requests.get(club=world.other_club).decline_reason == "Nav vietu"
+    youth.refresh_from_db()
+    assert youth.status == Person.Status.ERASED and youth.user is None
+    assert not User.objects.filter(email="roberts@example.lv").exists()
     # Nothing left to do the next day.
     assert "declined_join_requests: 0" in run()
 
@@ -69,12 +91,15 @@ def test_members_are_erased_three_whole_years_after_their_last_year(world):
     JoinRequest.objects.create(
         person=back, club=world.club, year=year, status=JoinRequest.Status.PENDING
     )
+    # The office's own record: its login is closed by the office, not by a rule.
+    office = make_person("Kora", "Koordinatore", years_ago(40), user=world.coordinator)
+    make_member(office, world.club, year=year - 6)
     assert "lapsed_members: 1" in run()
     lapsed.refresh_from_db()
     assert lapsed.status == Person.Status.ERASED and lapsed.first_name == ""
     assert lapsed.memberships.get().year == year - 4  # counted, anonymous
     assert lapsed.member_number  # never given again
-    for kept in (resting, back, world.child):
+    for kept in (resting, back, world.child, office):
         kept.refresh_from_db()
         assert kept.status != Person.Status.ERASED
 

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from home.filters import ListFilterForm
+from members_area.accounts.models import Person, RecordAccess
 
 
 class RecordAccessFilterForm(ListFilterForm):
@@ -13,12 +14,18 @@ class RecordAccessFilterForm(ListFilterForm):
 
     def filter(self, accesses):
         filters = self.valid_filters()
-        for word in filters.get("person", "").split():
-            accesses = accesses.filter(
-                Q(people__first_name__icontains=word)
-                | Q(people__last_name__icontains=word)
-                | Q(people__member_number__icontains=word)
-            )
+        words = filters.get("person", "").split()
+        if words:
+            # Every word about the same person: "Anna Ozola" is not Anna Kalna and Jānis Ozols.
+            people = Person.objects.all()
+            for word in words:
+                people = people.filter(
+                    Q(first_name__icontains=word)
+                    | Q(last_name__icontains=word)
+                    | Q(member_number__icontains=word)
+                )
+            links = RecordAccess.people.through.objects.filter(person__in=people)
+            accesses = accesses.filter(pk__in=links.values("recordaccess_id"))
         if filters.get("login"):
             accesses = accesses.filter(by_email__icontains=filters["login"].strip())
-        return accesses.distinct()
+        return accesses

@@ -32,7 +32,11 @@ def forget_old_record_accesses(now):
 
 
 def forget_expired_sessions(now):
+    """Ended sessions, and allauth's list of devices (address, browser) for them."""
+    from allauth.usersessions.models import UserSession
+
     deleted, _by_model = Session.objects.filter(expire_date__lt=now).delete()
+    UserSession.objects.exclude(session_key__in=Session.objects.values("session_key")).delete()
     return deleted
 
 

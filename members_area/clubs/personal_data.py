@@ -8,10 +8,10 @@ what people wrote, and the links to the family's logins, go.
 import datetime
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 
-from members_area.accounts.models import Person
+from members_area.accounts.models import COORDINATORS_GROUP, Person
 from members_area.accounts.retention import LOGS_KEPT, register_retention_rule
 from members_area.accounts.services import erase_person, register_personal_data
 from members_area.clubs.models import JoinRequest, MemberExport, Membership
@@ -35,46 +35,48 @@ LAPSED_AFTER_YEARS = 3
 
 def forget_declined_join_requests(now):
     """Six months after a request was declined, what the family and the leader wrote goes;
-    someone who was never a member is erased (the request stays, as an anonymous count)."""
-    never_a_member = Q(person__memberships=None) & ~Q(person__status=Person.Status.ERASED)
-    declined = (
-        JoinRequest.objects.filter(
-            status=JoinRequest.Status.DECLINED, decided_at__lt=now - DECLINED_KEPT
-        )
-        .filter(~Q(message="") | ~Q(decline_reason="") | never_a_member)
+    someone who was never a member, and has nothing newer waiting or decided, is erased
+    (the requests stay, as anonymous counts)."""
+    cutoff = now - DECLINED_KEPT
+    old = JoinRequest.objects.filter(status=JoinRequest.Status.DECLINED, decided_at__lt=cutoff)
+    count = old.exclude(message="", decline_reason="").update(message="", decline_reason="")
+    never_members = (
+        Person.objects.not_erased()
+        .filter(join_requests__in=old, memberships=None)
+        .exclude(join_requests__in=JoinRequest.objects.exclude(pk__in=old))
         .distinct()
     )
-    count = 0
-    for join_request in declined.select_related("person"):
-        with transaction.atomic():
-            person = join_request.person
-            changed = bool(join_request.message or join_request.decline_reason)
-            join_request.message = join_request.decline_reason = ""
-            join_request.save(update_fields=["message", "decline_reason"])
-            waiting = person.join_requests.exclude(status=JoinRequest.Status.DECLINED).exists()
-            erasable = not waiting and person.status != Person.Status.ERASED
-            if erasable and not person.memberships.exists():
-                erase_person(person)
-                changed = True
-        count += changed
+    for pk in never_members.values_list("pk", flat=True):
+        count += erase_if_not_erased(pk)
     return count
 
 
 def erase_lapsed_members(now):
     """Members whose last membership year ended three whole years ago are erased: their
-    memberships, hours and results stay as anonymous counts."""
+    memberships, hours and results stay as anonymous counts. Logins of the office
+    (coordinators, editors) are closed by the office, not by a rule."""
     last_year_kept = timezone.localtime(now).year - LAPSED_AFTER_YEARS
     lapsed = (
         Person.objects.not_erased()
         .annotate(last_year=Max("memberships__year"))
         .filter(last_year__lt=last_year_kept)
         .exclude(join_requests__year__gte=last_year_kept)
+        .exclude(user__is_staff=True)
+        .exclude(user__is_superuser=True)
+        .exclude(user__groups__name=COORDINATORS_GROUP)
     )
-    count = 0
-    for person in lapsed:
+    return sum(erase_if_not_erased(pk) for pk in lapsed.values_list("pk", flat=True))
+
+
+def erase_if_not_erased(pk):
+    """Erase one record in a transaction of its own, locked, so that a failure leaves it
+    whole and a second run at the same time does nothing twice; 1 if it was erased."""
+    with transaction.atomic():
+        person = Person.objects.select_for_update().filter(pk=pk).not_erased().first()
+        if person is None:
+            return 0
         erase_person(person)
-        count += 1
-    return count
+        return 1
 
 
 def forget_old_member_exports(now):

@@ -178,8 +178,15 @@ def card_lost(request, person_id):
 def card_lookup(request, token):
     """Where a card's QR code leads: whether the card is valid, and for the holder's leaders and
     coordinators (with a second factor) whose card it is."""
-    # Card tokens cannot be guessed; the limit keeps anyone from trying many anyway.
-    if too_many := ratelimit.consume_or_429(request, action="card_lookup", limit_get=True):
+    # Card tokens cannot be guessed; the limit keeps anyone from trying many anyway. Signed-in
+    # leaders are counted by login, not with everyone else on a camp's or a school's network.
+    signed_in = request.user.is_authenticated
+    if too_many := ratelimit.consume_or_429(
+        request,
+        action="card_lookup_login" if signed_in else "card_lookup",
+        user=request.user if signed_in else None,
+        limit_get=True,
+    ):
         return too_many
     lookup = MemberCard.objects.lookup(token)
     holder = services.card_holder(request.user, lookup)

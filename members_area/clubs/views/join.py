@@ -1,4 +1,3 @@
-from allauth.account.adapter import get_adapter
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,17 +15,19 @@ from members_area.clubs.join_forms import JoinForm
 def join(request):
     """Public: anyone may ask to join (a visitor gets a login whose address he must confirm)."""
     if request.method == "POST":
-        if not request.user.is_authenticated:
-            # Each visitor's form makes a login and sends e-mails: limited per client address,
-            # and per e-mail address so that nobody is flooded with our mails from many.
-            email = request.POST.get("email", "").strip().lower()
-            too_many = ratelimit.consume_or_429(
-                request, action="join", key=email or get_adapter().get_client_ip(request)
-            )
-            if too_many:
-                return too_many
+        visitor = not request.user.is_authenticated
+        # Each visitor's form makes a login and sends e-mails: limited per client address,
+        # and, once the form is right (mistakes cost nothing), per e-mail address, so that
+        # nobody is flooded with our mails from many addresses.
+        if visitor and (too_many := ratelimit.consume_or_429(request, action="join")):
+            return too_many
         form = JoinForm(request.POST, user=request.user)
         if form.is_valid():
+            email = (form.cleaned_data.get("email") or "").lower() if visitor else ""
+            if email and (
+                too_many := ratelimit.consume_or_429(request, action="join_email", key=email)
+            ):
+                return too_many
             try:
                 result = services.join(form.cleaned_data, request.user, get_language())
             except ValidationError as error:

@@ -119,10 +119,7 @@ def project_detail(request, pk):
     theme = theme_in_language(project)
     files = list(project.files.all())
     may_review = services.may_review(request.user, project)
-    if may_review:
-        record_access(
-            request, RecordAccess.What.PROJECT, project.members.values_list("pk", flat=True)
-        )
+    log_if_outside_the_family(request, project)
     context = {
         "project": project,
         "theme": theme,
@@ -143,6 +140,15 @@ def project_detail(request, pk):
         "is_coordinator": request.user.is_coordinator,
     }
     return render(request, "projects/project_detail.html", context)
+
+
+def log_if_outside_the_family(request, project):
+    """Whoever opens a project outside its team's families (leaders, coordinators, jurors)
+    is in the record-access log; the files its page shows are not logged one by one."""
+    if not project.members.filter(pk__in=Person.objects.of_family(request.user)).exists():
+        record_access(
+            request, RecordAccess.What.PROJECT, project.members.values_list("pk", flat=True)
+        )
 
 
 def name_shown_to(user, project):

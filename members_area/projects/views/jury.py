@@ -28,6 +28,7 @@ from members_area.projects.models import (
 )
 from members_area.projects.views.applications import (
     answers_with_files,
+    log_if_outside_the_family,
     theme_in_language,
 )
 
@@ -146,6 +147,7 @@ def score_project(request, pk):
     project = get_object_or_404(
         Project.objects.judged_by(request.user).select_related("theme", "club"), pk=pk
     )
+    log_if_outside_the_family(request, project)
     theme = theme_in_language(project)
     criteria = jury.criteria_of(project.theme)
     scores = {score.criterion: score.points for score in project.scores.filter(juror=request.user)}
