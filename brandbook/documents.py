@@ -1,4 +1,5 @@
-"""What a brand file is, by its content: SVG logos that could run scripts are refused.
+"""What a brand file is, by its content: SVG logos that could run scripts are refused, and
+every document must be what its name says (PDFs without scripts, PNGs without metadata).
 
 An SVG is a web page in disguise: opened directly from this site, a `<script>` in it would
 run with the site's cookies. The site never lets it (documents are served as downloads
@@ -8,10 +9,15 @@ scripts never run), and this check keeps such files out of the library in the fi
 
 import codecs
 import html
+import os
 import re
+import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from home.photos import strip_image_metadata
+from home.validators import looks_like_pdf, refuse_active_pdf
 
 SVG_SNIFF_BYTES = 64 * 1024  # "<svg" may come after a long comment or metadata
 SVG_MAX_BYTES = 5 * 1024 * 1024
@@ -35,6 +41,12 @@ SVG_RISKS = [
         ),
         "link",
     ),
+    # Style sheets fetch other files too: url(…) other than a part of the drawing, @import.
+    (
+        re.compile(r"""url\s*\(\s*["']?\s*(?!#|data:image/(?:png|jpeg|gif|webp)[;,])""", re.I),
+        "link",
+    ),
+    (re.compile(r"@import\b", re.IGNORECASE), "link"),
 ]
 
 
@@ -100,6 +112,59 @@ def check_svg_upload(file, name=None):
             ),
             code="svg_active_content",
         )
+
+
+ZIP_EXTENSIONS = {"docx", "xlsx", "pptx", "odt", "ods", "odp", "zip"}
+CHECKED_EXTENSIONS = {"pdf", "png", "svg", "txt", *ZIP_EXTENSIONS}
+
+
+def document_to_store(file):
+    """The file to store for an uploaded document, refused (a ValidationError for the
+    editor) unless its content is what its extension says: a PDF without scripts or embedded
+    files, a PNG (stored again without its metadata: logos are PNGs, and so are screenshots
+    and photos), an SVG drawing (checked by check_svg_upload), an office document or archive
+    (ZIP), a text. Other extensions are left to WAGTAILDOCS_EXTENSIONS."""
+    name = os.path.basename(file.name)
+    extension = os.path.splitext(name)[1].lower().lstrip(".")
+    if extension not in CHECKED_EXTENSIONS:
+        return file
+    matches = content_is(file, extension)
+    file.seek(0)
+    if not matches:
+        raise ValidationError(
+            _(
+                "The content of “%(name)s” is not a %(kind)s file, as its name says. Save it "
+                "again as %(kind)s and upload it."
+            )
+            % {"name": name, "kind": extension.upper()},
+            code="content_does_not_match_name",
+        )
+    if extension == "pdf":
+        refuse_active_pdf(file)
+    if extension == "png":
+        return strip_image_metadata(file, name, formats={"PNG"}).content
+    return file
+
+
+def content_is(file, extension):
+    """Whether the file's content is of the kind its extension (one of CHECKED_EXTENSIONS)
+    says."""
+    head = read_head(file, SVG_SNIFF_BYTES)
+    if extension == "pdf":
+        return looks_like_pdf(file)
+    if extension == "png":
+        return head.startswith(SIGNATURES["png"])
+    if extension == "svg":
+        return "<svg" in decode(head).lower()
+    if extension == "txt":
+        return is_text(file)
+    return zipfile.is_zipfile(file)
+
+
+def is_text(file):
+    """Text has no zero bytes (a program or a picture has), unless it is UTF-16."""
+    content = read_head(file, file.size)
+    return content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" not in content
 
 
 SIGNATURES = {

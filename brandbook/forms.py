@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
 from brandbook import services
-from brandbook.documents import check_svg_upload
+from brandbook.documents import check_svg_upload, document_to_store
 from brandbook.models import MAX_QUANTITY
 from home.validators import phone_number
 
@@ -140,7 +140,8 @@ class PromoOrderForm(forms.Form):
 
 
 class SafeDocumentForm(BaseDocumentForm):
-    """Wagtail's document form, refusing SVG files that could run scripts.
+    """Wagtail's document form, refusing SVG files that could run scripts, PDFs with scripts
+    and files whose content is not what their name says; PNGs lose their metadata.
 
     Set as WAGTAILDOCS_DOCUMENT_FORM_BASE; every upload in the admin (one by one, several
     at once, from a chooser) goes through it.
@@ -150,4 +151,5 @@ class SafeDocumentForm(BaseDocumentForm):
         file = self.cleaned_data.get("file")
         if isinstance(file, UploadedFile):
             check_svg_upload(file)
+            file = document_to_store(file)
         return file

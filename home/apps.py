@@ -21,3 +21,12 @@ class HomeConfig(AppConfig):
         # Pillow's refusal is set to Wagtail's limit: a small file claiming a huge picture
         # (a "decompression bomb") is never unpacked. The forms turn it into a message.
         Image.MAX_IMAGE_PIXELS = max_pixels() // 2
+
+        # Wagtail's profile picture is stored as sent and its errors are never shown: the
+        # site's form re-encodes it (home.forms.SiteAvatarForm), its template shows them.
+        from wagtail.admin.views.account import AvatarSettingsPanel
+
+        from home.forms import SiteAvatarForm
+
+        AvatarSettingsPanel.form_class = SiteAvatarForm
+        AvatarSettingsPanel.template_name = "home/avatar_panel.html"

@@ -83,10 +83,7 @@ def strip_image_metadata(content, name, max_side=None, formats=None):
             picture.save(output, stored_format, **_encoder_options(stored_format, source))
             width, height = picture.size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise ValidationError(
-            _("The file is not a picture that can be read. Please upload a photo or image."),
-            code="invalid_image",
-        ) from error
+        raise unreadable_picture_error() from error
 
     stem, _extension = os.path.splitext(os.path.basename(name))
     clean_name = (stem or "image") + EXTENSION[stored_format]
@@ -101,6 +98,13 @@ def strip_image_metadata(content, name, max_side=None, formats=None):
 
 def max_pixels():
     return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_PIXELS)
+
+
+def unreadable_picture_error():
+    return ValidationError(
+        _("The file is not a picture that can be read. Please upload a photo or image."),
+        code="invalid_image",
+    )
 
 
 def too_many_pixels_error():

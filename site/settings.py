@@ -339,6 +339,8 @@ WAGTAILDOCS_EXTENSIONS = [
     *("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "zip"),
     *("svg", "png"),  # the brandbook's logo files
 ]
+# A newspaper issue for the screen, a handbook, a logo file: a bigger file is a print master.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False

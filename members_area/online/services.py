@@ -22,6 +22,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext_lazy as _
 
 from home.photos import strip_image_metadata
+from home.validators import looks_like_pdf, refuse_active_pdf
 from members_area.accounts.models import Person, current_year
 from members_area.clubs.models import Club, Membership
 from members_area.online.models import (
@@ -37,7 +38,6 @@ from members_area.projects.services import (
     MAX_PHOTO_BYTES,
     PHOTO_FORMATS,
     PHOTO_LONG_SIDE,
-    looks_like_pdf,
 )
 
 LINK_SHOWN_BEFORE = datetime.timedelta(hours=1)
@@ -313,7 +313,8 @@ def save_announcement(announcement, *, by, upload=None, remove_ids=()):
 
 
 def add_attachment(announcement, upload, *, by):
-    """A PDF or a photo, told apart by content, never by name; photos lose their EXIF."""
+    """A PDF or a photo, told apart by content, never by name; photos lose their EXIF, PDFs
+    that could act when opened (scripts, embedded files) are refused."""
     if not may_manage(by, announcement.club):
         raise PermissionDenied
     if announcement.attachments.count() >= MAX_ATTACHMENTS:
@@ -333,6 +334,10 @@ def add_attachment(announcement, upload, *, by):
             raise ValidationError(
                 {"attachment": _("A PDF file may be at most 10 MB.")}, code="too_large"
             )
+        try:
+            refuse_active_pdf(upload)
+        except ValidationError as error:
+            raise ValidationError({"attachment": error.messages}, code=error.code) from error
         attachment.kind, attachment.size = AnnouncementAttachment.Kind.PDF, upload.size
         attachment.file.save("attachment.pdf", upload, save=False)
     else:

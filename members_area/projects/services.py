@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from home.photos import strip_image_metadata
+from home.validators import looks_like_pdf, refuse_active_pdf
 from members_area.accounts.models import AgeGroup, Person
 from members_area.clubs.models import Membership
 from members_area.projects import models as project_models
@@ -498,24 +499,10 @@ def add_photo(project, upload, *, by, stage, question_key=""):
     return project_file
 
 
-PDF_SIGNATURE = b"%PDF-"
-PDF_END = b"%%EOF"
-
-
-def looks_like_pdf(upload):
-    """A PDF begins with its signature (after a byte-order mark or blank space at most) and
-    ends with an end-of-file marker (followed by blank space or a little junk from mailers)."""
-    upload.seek(0)
-    head = upload.read(1024)
-    upload.seek(max(upload.size - 2048, 0))
-    tail = upload.read(2048)
-    upload.seek(0)
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(PDF_SIGNATURE) and PDF_END in tail
-
-
 @transaction.atomic
 def add_pdf(project, upload, *, by, stage, question_key=""):
-    """A PDF attachment, refused unless its content is a PDF whatever its name says."""
+    """A PDF attachment, refused unless its content is a PDF whatever its name says, and one
+    that could act when opened (scripts, embedded files)."""
     _require(may_edit(by, project) and _stage_editable(project, stage))
     _check_size(upload, MAX_PDF_BYTES, _("A PDF file may be at most 10 MB."))
     if not looks_like_pdf(upload):
@@ -524,6 +511,7 @@ def add_pdf(project, upload, *, by, stage, question_key=""):
             % {"name": os.path.basename(upload.name)},
             code="not_pdf",
         )
+    refuse_active_pdf(upload)
     if question_key:
         _replace_answer_file(project, stage, question_key)
     project_file = ProjectFile(
