@@ -92,3 +92,21 @@ def test_a_visitor_without_a_session_is_given_none_and_pages_stay_cacheable(clie
 
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_no_template_has_an_inline_script():
+    """Scripts come from files: the policy allows no inline script, and a nonce written into
+    a kept page or fragment (home/page_cache.py) would be stale for the next visitor."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+    found = [
+        f"{path.relative_to(root)}: {match}"
+        for path in root.glob("**/templates/**/*.html")
+        if ".venv" not in path.parts
+        for match in inline.findall(path.read_text())
+        if "application/ld+json" not in match and "application/json" not in match
+    ]
+    assert found == []
