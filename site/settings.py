@@ -126,6 +126,8 @@ MIDDLEWARE = [
     "members_area.accounts.middleware.SessionLifetimeMiddleware",
     "members_area.accounts.middleware.SecondFactorRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An id in an address past the database's integers is a 404, not a server error.
+    "home.ids.IdsInRangeMiddleware",
 ]
 
 ROOT_URLCONF = "mazpulki.urls"

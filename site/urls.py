@@ -13,6 +13,7 @@ from brandbook.views import brand_colours_css
 from home.sitemap import TranslatedPagesSitemap
 from home.views import robots_txt, search, serve_document, serve_media
 from mazpulki.api import api_router
+from mazpulki.openapi import openapi_json
 from members_area.certificates.views import verify as certificate_verify
 from members_area.checkin.views.desk import card_scanned
 from members_area.library.views import (
@@ -47,6 +48,7 @@ urlpatterns = [
         authenticate_with_password,
         name="wagtaildocs_authenticate_with_password",
     ),
+    path("api/v2/openapi.json", openapi_json, name="api_openapi"),
     path("api/v2/", api_router.urls),
     # The address in a member card's QR code: short, and in the scanning phone's language.
     # With a check-in desk open in the browser, it checks the holder in.

@@ -93,12 +93,18 @@ def volunteer_new(request):
     )
 
 
+def posted_id(request, name):
+    """The id a form sent in `name`, or 0 (no such record) when it is not a whole number."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() else 0
+
+
 @family_required
 @require_POST
 def training_new(request):
     """A leader takes the certificate of this year's training once it reaches 12 hours."""
     person = get_object_or_404(
-        Person.objects.of_family(request.user), pk=request.POST.get("person") or 0
+        Person.objects.of_family(request.user), pk=posted_id(request, "person")
     )
     language = (
         request.POST.get("language") if request.POST.get("language") in ("lv", "en") else "lv"

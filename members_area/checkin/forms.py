@@ -2,11 +2,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.ids import PageChoiceField
 from members_area.checkin import services
 from members_area.clubs.models import Club
 
 
-class EventChoiceField(forms.ModelChoiceField):
+class EventChoiceField(PageChoiceField):
     def label_from_instance(self, event):
         start = timezone.localtime(event.start)
         return f"{event.title} ({start:%d.%m.%Y})"

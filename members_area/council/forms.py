@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.ids import MultipleIdsChoiceField
 from home.models import Region
 from members_area.council.models import (
     CouncilMembership,
@@ -20,7 +21,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return person.full_name
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
+class PeopleChoiceField(MultipleIdsChoiceField):
     def label_from_instance(self, person):
         return person.full_name
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from home.ids import MultipleIdsChoiceField, PageChoiceField
 from members_area.international import services
 from members_area.international.models import (
     HOME_COUNTRY,
@@ -100,7 +101,7 @@ class ParticipationFieldsForm(forms.Form):
 class RecordFromInterestsForm(ParticipationFieldsForm):
     """Participation of some of those who marked interest in one opportunity."""
 
-    people = forms.ModelMultipleChoiceField(
+    people = MultipleIdsChoiceField(
         label=_("Who took part"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -121,7 +122,7 @@ class RecordFromInterestsForm(ParticipationFieldsForm):
         return self.opportunity
 
 
-class OpportunityChoiceField(forms.ModelChoiceField):
+class OpportunityChoiceField(PageChoiceField):
     def label_from_instance(self, page):
         return f"{page.title} ({date_format(page.start_date, 'SHORT_DATE_FORMAT')})"
 

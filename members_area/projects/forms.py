@@ -10,6 +10,7 @@ import decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.ids import MultipleIdsChoiceField
 from members_area.projects.models import Project, ProjectFile, ProjectKind
 from members_area.projects.services import answer_field, build_answers
 
@@ -153,7 +154,7 @@ class NewProjectForm(forms.Form):
 
 
 class ApplicationForm(QuestionsMixin, forms.ModelForm):
-    members = forms.ModelMultipleChoiceField(
+    members = MultipleIdsChoiceField(
         label=_("Team"),
         queryset=None,
         required=False,

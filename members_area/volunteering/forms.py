@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventPage
+from home.ids import PageChoiceField
 from members_area.accounts.models import Person
 from members_area.volunteering import services
 from members_area.volunteering.models import (
@@ -25,6 +26,7 @@ class LogHoursForm(forms.ModelForm):
     class Meta:
         model = VolunteerEntry
         fields = ["person", "club", "date", "hours", "kind", "event", "description"]
+        field_classes = {"event": PageChoiceField}
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
             "hours": forms.NumberInput(
@@ -70,6 +72,7 @@ class TrainingForm(forms.ModelForm):
     class Meta:
         model = TrainingRecord
         fields = ["person", "course", "provider", "date", "hours", "event"]
+        field_classes = {"event": PageChoiceField}
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
             "hours": forms.NumberInput(attrs={"step": str(QUARTER), "min": str(QUARTER)}),

@@ -141,6 +141,15 @@ def vote(request, pk):
     return redirect("council:proposal", pk=proposal.pk)
 
 
+def posted_comment(request):
+    """The comment sent with a change of state, checked as StateChangeForm checks it (its
+    length, no NUL character)."""
+    form = StateChangeForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(form.errors["comment"])
+    return form.cleaned_data["comment"]
+
+
 @council_required
 @require_POST
 def change_state(request, pk):
@@ -152,7 +161,7 @@ def change_state(request, pk):
         raise Http404
     try:
         change = services.change_state(
-            proposal, action, by=request.user, comment=request.POST.get("comment", "")
+            proposal, action, by=request.user, comment=posted_comment(request)
         )
     except ValidationError as error:
         _report(request, error)

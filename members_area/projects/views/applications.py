@@ -401,10 +401,11 @@ def project_decide(request, pk):
     if action not in DECISIONS:
         return HttpResponseBadRequest(_("Choose a decision."))
     form = DecisionForm(request.POST)
-    form.is_valid()
     decide, options = DECISIONS[action]
     try:
-        decide(project, by=request.user, comment=form.cleaned_data.get("comment", ""), **options)
+        if not form.is_valid():  # a comment too long, or with a NUL: no decision without it
+            raise ValidationError(form.errors["comment"])
+        decide(project, by=request.user, comment=form.cleaned_data["comment"], **options)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -139,6 +139,15 @@ def review(request):
     )
 
 
+def posted_reason(request):
+    """The reason sent with a decision, checked as the review page's form checks it (its
+    length, no NUL character); "" when none was written (services.decide asks for one)."""
+    form = DeclineForm(request.POST)
+    if form.is_valid() or not request.POST.get("reason", "").strip():
+        return form.cleaned_data.get("reason", "")
+    raise ValidationError(form.errors["reason"])
+
+
 @staff_required
 @require_POST
 def decide(request, pk):
@@ -153,7 +162,7 @@ def decide(request, pk):
             entry,
             by=request.user,
             approve=action == "approve",
-            reason=request.POST.get("reason", ""),
+            reason=posted_reason(request),
         )
     except ValidationError as error:
         for message in error.messages:
