@@ -558,3 +558,36 @@ def test_a_login_that_ran_a_desk_can_still_be_closed(client, world, event):
     client.force_login(world.coordinator)
     listing = client.get(reverse("checkin:attendance", args=[event.pk]))
     assert "slēgts konts" in text(listing)
+
+
+def test_a_check_in_and_the_training_hours_it_credits_are_saved_together(
+    at_desk, world, pages, monkeypatch
+):
+    """The database lost between the check-in and the leader's training hours (a restart)
+    leaves neither: otherwise the scan made again answers "already checked in" and the
+    hours are never credited."""
+    from django.db import OperationalError
+
+    from members_area.checkin import services
+    from members_area.checkin.models import Desk
+    from members_area.volunteering.models import TrainingRecord
+
+    training = make_event(pages, kind="training", training_hours=Decimal("6"))
+    desk = Desk.objects.create(event=training, name="Zāle", opened_by=world.coordinator)
+    desk_session(at_desk, desk)
+    leader = world.leader.person
+    credit = services.credit_training
+
+    def the_database_goes(checkin, *, by):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "credit_training", the_database_goes)
+    at_desk.raise_request_exception = False
+    assert at_desk.get(card_path(leader)).status_code in (500, 503)
+    assert not Checkin.objects.filter(person=leader).exists()
+    assert not TrainingRecord.objects.exists()
+
+    monkeypatch.setattr(services, "credit_training", credit)
+    assert "6 mācību stundas" in text(at_desk.get(card_path(leader)))
+    assert Checkin.objects.get(person=leader).event == training
+    assert TrainingRecord.objects.get().person == leader

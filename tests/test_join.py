@@ -519,3 +519,62 @@ def test_a_guardianship_link_needs_the_guardians_own_login(client, world):
     assert named.user is None
     assert client.get(f"/biedri/{world.child.pk}/karte/").status_code == 404
     assert client.get("/biedri/aizbildnis/forged-token/").status_code == 404
+
+
+def test_a_join_the_database_drops_saves_nothing_and_sends_no_email(
+    world, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The database goes away before the join is committed (a restart): the visitor is told
+    it failed, nothing is half saved and no confirmation goes out for it."""
+    from django.db import OperationalError
+    from django.test import Client
+
+    submit = services.submit_join_request
+
+    def then_the_database_goes(**kwargs):
+        submit(**kwargs)
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "submit_join_request", then_the_database_goes)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = Client(raise_request_exception=False).post(JOIN, form_data(world))
+    assert response.status_code in (500, 503)  # 503 when the database is really away
+    assert not Person.objects.filter(first_name="Marta").exists()
+    assert not EmailAddress.objects.filter(email="marta@example.lv").exists()
+    assert (callbacks, mail.outbox) == ([], [])
+
+
+def test_a_confirmation_is_saved_whole_or_not_at_all(
+    client, world, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Confirming the address releases the join request in the same transaction: a database
+    lost in between must not leave a confirmed address whose request waits for ever (a
+    second click finds the address confirmed and releases nothing)."""
+    from django.db import OperationalError
+    from django.test import Client
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(JOIN, form_data(world))
+    link = confirmation_link(mail.outbox[0])
+    mail.outbox.clear()
+    release = services.email_confirmed
+
+    def the_database_goes(user):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "email_confirmed", the_database_goes)
+    visitor = Client(raise_request_exception=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert visitor.post(link).status_code in (500, 503)
+    assert not EmailAddress.objects.get(email="marta@example.lv").verified
+    join_request = JoinRequest.objects.get(person__first_name="Marta")
+    assert join_request.status == JoinRequest.Status.UNVERIFIED
+    assert mail.outbox == []
+
+    monkeypatch.setattr(services, "email_confirmed", release)
+    with django_capture_on_commit_callbacks(execute=True):
+        visitor.post(link)
+    assert EmailAddress.objects.get(email="marta@example.lv").verified
+    join_request.refresh_from_db()
+    assert join_request.status == JoinRequest.Status.PENDING
+    assert "vaditaja@example.lv" in [message.to[0] for message in mail.outbox]

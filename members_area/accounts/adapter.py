@@ -5,6 +5,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from cryptography.fernet import Fernet
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 
 
@@ -19,6 +20,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_logout_redirect_url(self, request):
         return self.home_url()
+
+    def confirm_email(self, request, email_address):
+        # The address and what waits for it (members_area.clubs.signals: the join requests
+        # go to the leaders) are saved together: a database lost in between must not leave
+        # a confirmed address whose requests wait for ever.
+        with transaction.atomic():
+            return super().confirm_email(request, email_address)
 
     @staticmethod
     def home_url():

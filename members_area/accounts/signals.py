@@ -3,6 +3,7 @@
 from allauth.account.models import EmailAddress
 from allauth.account.signals import password_reset
 from django.contrib.auth.signals import user_logged_in
+from django.db import transaction
 from django.dispatch import receiver
 
 from members_area.accounts.middleware import SessionLifetimeMiddleware
@@ -17,11 +18,12 @@ def confirm_address_on_password_reset(sender, request, user, **kwargs):
         return
     address = addresses[0]
     if not address.verified and address.email.lower() == user.email.lower():
-        address.verified = True
-        address.save(update_fields=["verified"])
         from allauth.account.signals import email_confirmed
 
-        email_confirmed.send(sender=EmailAddress, request=request, email_address=address)
+        with transaction.atomic():  # the address and its waiting join requests together
+            address.verified = True
+            address.save(update_fields=["verified"])
+            email_confirmed.send(sender=EmailAddress, request=request, email_address=address)
 
 
 @receiver(user_logged_in)

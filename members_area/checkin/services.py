@@ -182,6 +182,7 @@ def scan_card(desk, code, *, by, method):
     return check_in(desk, lookup.person, by=by, method=method)
 
 
+@transaction.atomic  # the check-in and the training hours it credits: both or neither
 def check_in(desk, person, *, by, method):
     """Record the person at the desk's event, once: a second scan, from any desk, even at the
     same moment, answers with the first check-in and records nothing but the failed scan."""
