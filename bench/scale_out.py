@@ -18,7 +18,8 @@ it checks:
      at once by B and by nginx, whichever server answers;
   c) a document uploaded through A's admin is served by B, and an image uploaded through A
      gets its rendition made by B and served by nginx from the shared media folder (whose
-     private folders nginx refuses).
+     private folders nginx refuses);
+  d) failed sign-ins through A and B are counted together (rate limits in Redis).
 
 Prints PASS/FAIL for each and exits non-zero on any failure. Whatever happens (Ctrl-C
 included) the servers are stopped, the database dropped, the cache keys deleted and the
@@ -30,35 +31,30 @@ front of it would); the client does the same when it speaks to A or B directly, 
 Secure cookies to loopback, as browsers do for 127.0.0.1.
 """
 
-import base64
-import hashlib
-import hmac
-import html.parser
 import io
 import json
 import os
 import secrets
 import shutil
 import signal
-import socket
-import struct
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from http.cookiejar import CookieJar, DefaultCookiePolicy
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-POSTGRES_URL = os.environ.get("SCALE_OUT_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/14")
+from stack import (
+    ADMIN_EMAIL,
+    HOST,
+    Browser,
+    Failed,
+    FormParser,
+    Stack,
+    field,
+    form_of,
+    path_of,
+    replace,
+    sign_in,
+)
+
 NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
-ADMIN_EMAIL = "koordinators@mazpulki.example"
-HOST = "127.0.0.1"
 # nginx's own answer: which app server a proxied response came from (this test only).
 UPSTREAM_HEADER = "X-Upstream"
 
@@ -107,178 +103,6 @@ http {{
 """
 
 
-class Failed(Exception):
-    """A check did not hold."""
-
-
-# HTTP ---------------------------------------------------------------------------------
-
-
-class LoopbackIsSecure(DefaultCookiePolicy):
-    """Send Secure cookies to 127.0.0.1 over plain HTTP, as browsers do for loopback."""
-
-    def return_ok_secure(self, cookie, request):
-        return True
-
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class Response:
-    def __init__(self, status, headers, body):
-        self.status, self.headers, self.body = status, headers, body
-
-    @property
-    def text(self):
-        return self.body.decode("utf-8", "replace")
-
-    @property
-    def location(self):
-        return self.headers.get("Location", "")
-
-
-class Browser:
-    """One person's browser: a cookie jar shared by every server it speaks to."""
-
-    def __init__(self):
-        self.jar = CookieJar(policy=LoopbackIsSecure())
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(self.jar), NoRedirects
-        )
-
-    def request(self, base, path, data=None, files=None, referer_path=None):
-        url = urllib.parse.urljoin(base, path)
-        origin = "https://" + urllib.parse.urlsplit(base).netloc
-        headers = {"X-Forwarded-Proto": "https", "User-Agent": "mazpulki-scale-out"}
-        body = None
-        if data is not None or files:
-            headers["Origin"] = origin
-            headers["Referer"] = origin + (referer_path or path)
-            if files:
-                body, headers["Content-Type"] = multipart(data or [], files)
-            else:
-                body = urllib.parse.urlencode([(key, value) for key, value in data]).encode()
-                headers["Content-Type"] = "application/x-www-form-urlencoded"
-        request = urllib.request.Request(url, data=body, headers=headers)  # noqa: S310
-        try:
-            with self.opener.open(request, timeout=60) as answer:
-                return Response(answer.status, answer.headers, answer.read())
-        except urllib.error.HTTPError as error:
-            return Response(error.code, error.headers, error.read())
-
-    def get(self, base, path):
-        return self.request(base, path)
-
-
-def multipart(fields, files):
-    boundary = secrets.token_hex(16)
-    parts = []
-    for name, value in fields:
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-        )
-    chunks = [part.encode() for part in parts]
-    for name, filename, content_type, content in files:
-        chunks.append(
-            (
-                f"--{boundary}\r\nContent-Disposition: form-data; name={json.dumps(name)}; "
-                f"filename={json.dumps(filename)}\r\nContent-Type: {content_type}\r\n\r\n"
-            ).encode()
-            + content
-            + b"\r\n"
-        )
-    chunks.append(f"--{boundary}--\r\n".encode())
-    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
-
-
-class FormParser(html.parser.HTMLParser):
-    """The forms of a page with what a browser would submit (without scripts)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms, self.form, self.textarea, self.select, self.option = [], None, None, None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.form = {"attrs": attrs, "fields": [], "selects": []}
-            self.forms.append(self.form)
-        elif self.form is None:
-            return
-        elif tag == "input" and attrs.get("name"):
-            kind = attrs.get("type", "text").lower()
-            if kind in {"submit", "button", "image", "file", "reset"}:
-                return
-            if kind in {"checkbox", "radio"} and "checked" not in attrs:
-                return
-            self.form["fields"].append(
-                [attrs["name"], attrs.get("value", "on" * (kind in {"checkbox", "radio"}))]
-            )
-        elif tag == "textarea" and attrs.get("name"):
-            self.textarea = [attrs["name"], ""]
-            self.form["fields"].append(self.textarea)
-        elif tag == "select" and attrs.get("name"):
-            self.select = {"name": attrs["name"], "multiple": "multiple" in attrs, "options": []}
-            self.form["selects"].append(self.select)
-        elif tag == "option" and self.select is not None:
-            self.option = [attrs.get("value"), "selected" in attrs, ""]
-            self.select["options"].append(self.option)
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.form = None
-        elif tag == "textarea":
-            self.textarea = None
-        elif tag == "select" and self.select is not None:
-            options = self.select["options"]
-            chosen = [option for option in options if option[1]]
-            if not chosen and options and not self.select["multiple"]:
-                chosen = options[:1]
-            for value, _, label in chosen:
-                self.form["fields"].append([self.select["name"], label if value is None else value])
-            self.select = None
-        elif tag == "option":
-            self.option = None
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea[1] += data
-        elif self.option is not None:
-            self.option[2] += data.strip()
-
-
-def form_of(page, test=lambda attrs: True):
-    parser = FormParser()
-    parser.feed(page.text)
-    for form in parser.forms:
-        if test(form["attrs"]):
-            return form["fields"]
-    raise Failed("no such form on the page")
-
-
-def field(fields, name):
-    return next((value for key, value in fields if key == name), None)
-
-
-def replace(fields, name, value):
-    for item in fields:
-        if item[0] == name:
-            item[1] = value
-            return
-    raise Failed(f"the form has no field {name!r}")
-
-
-def totp_code(secret):
-    """The authenticator app's current code (RFC 6238: SHA-1, 30 s, 6 digits)."""
-    counter = struct.pack(">Q", int(time.time()) // 30)
-    digest = hmac.new(base64.b32decode(secret), counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
-
-
 def tiny_png(width=64, height=48):
     """A plain RGB picture with no metadata."""
     from PIL import Image
@@ -291,142 +115,15 @@ def tiny_png(width=64, height=48):
 # Services -----------------------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url, process, log, seconds=90):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise Failed(f"{url} exited early; its log:\n{Path(log).read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (loopback)
-                return
-        except urllib.error.HTTPError:
-            return  # it answers
-        except OSError:
-            time.sleep(0.3)
-    raise Failed(f"{url} did not answer within {seconds} s")
-
-
-class Stack:
+class ScaleOut(Stack):
     """The database, the two app servers and nginx; torn down whatever happens."""
 
     def __init__(self):
-        self.name = f"mazpulki_scaleout_{os.getpid()}"
-        self.tmp = Path(tempfile.mkdtemp(prefix="mazpulki-scaleout-"))
-        self.tmp.chmod(0o755)  # nginx's workers (nobody, when started as root) read media
-        self.media = self.tmp / "media"
-        self.media.mkdir(mode=0o755)
-        self.processes = []
-        self.database_made = False
-        self.password = secrets.token_urlsafe(18)
-        self.totp_secret = base64.b32encode(secrets.token_bytes(20)).decode()
-        self.ports = {"A": free_port(), "B": free_port(), "nginx": free_port()}
-        self.env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "CACHE_", "AWS_"))
-            and key not in {"MEDIA_ROOT", "STATIC_ROOT", "SITE_BASE_URL", "EMAIL_HOST"}
-        }
-        self.env.update(
-            DJANGO_SETTINGS_MODULE="mazpulki.settings",
-            DJANGO_DEBUG="0",
-            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-            DJANGO_ALLOWED_HOSTS=f"{HOST},localhost",
-            DJANGO_SECURE_SSL_REDIRECT="0",
-            DJANGO_BEHIND_PROXY="1",
-            DJANGO_TRUSTED_PROXY_COUNT="1",
-            DATABASE_URL=f"{POSTGRES_URL}/{self.name}",
-            REDIS_URL=REDIS_URL,
-            CACHE_KEY_PREFIX=self.name,
-            MEDIA_ROOT=str(self.media),
-            STATIC_ROOT=str(self.tmp / "static"),
-            SITE_BASE_URL=f"https://{HOST}:{self.ports['nginx']}",
-            PYTHONUNBUFFERED="1",
-        )
-
-    def base(self, which):
-        return f"http://{HOST}:{self.ports[which]}"
-
-    def manage(self, *args, **extra_env):
-        done = subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env={**self.env, **extra_env},
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode:
-            raise Failed(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-        return done.stdout
-
-    def admin_database(self, sql):
-        import psycopg
-
-        with psycopg.connect(f"{POSTGRES_URL}/postgres", autocommit=True) as connection:
-            connection.execute(sql)
-
-    def build(self):
-        self.admin_database(f'CREATE DATABASE "{self.name}"')
-        self.database_made = True
-        self.manage("compile_translations")
-        self.manage("migrate", "--no-input")
-        self.manage(
-            "load_demo_content",
-            DEMO_ADMIN_EMAIL=ADMIN_EMAIL,
-            DEMO_ADMIN_PASSWORD=self.password,
-        )
-        self.manage(
-            "shell",
-            "-c",
-            "import os\n"
-            "from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes\n"
-            "from allauth.mfa.totp.internal.auth import TOTP\n"
-            "from django.contrib.auth import get_user_model\n"
-            "user = get_user_model().objects.get(email=os.environ['SCALE_OUT_EMAIL'])\n"
-            "TOTP.activate(user, os.environ['SCALE_OUT_TOTP'])\n"
-            "RecoveryCodes.activate(user)\n",
-            SCALE_OUT_EMAIL=ADMIN_EMAIL,
-            SCALE_OUT_TOTP=self.totp_secret,
-        )
-        self.manage("collectstatic", "--no-input", "--verbosity", "0")
-
-    def start(self, name, command, url):
-        log = self.tmp / f"{name}.log"
-        with log.open("w") as out:
-            process = subprocess.Popen(  # noqa: S603
-                command,
-                cwd=ROOT,
-                env=self.env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # stopped with its workers, by its own group
-            )
-        self.processes.append((name, process))
-        wait_for(url, process, log)
+        super().__init__("scaleout", ["A", "B", "nginx"], front="nginx")
 
     def serve(self):
         for which in ("A", "B"):
-            self.start(
-                f"gunicorn-{which}",
-                [
-                    str(BIN / "gunicorn"),
-                    "mazpulki.wsgi",
-                    "--bind",
-                    f"{HOST}:{self.ports[which]}",
-                    "--workers",
-                    "2",
-                    "--threads",
-                    "2",
-                    "--control-socket",  # gunicorn's default is one per user, shared
-                    str(self.tmp / f"gunicorn-{which}.ctl"),
-                ],
-                f"{self.base(which)}/robots.txt",
-            )
+            self.start_gunicorn(which, "--workers=2", "--threads=2")
         directory = self.tmp / "nginx"
         directory.mkdir()
         config = directory / "nginx.conf"
@@ -447,35 +144,8 @@ class Stack:
             f"{self.base('nginx')}/robots.txt",
         )
 
-    def stop(self):
-        for name, process in reversed(self.processes):
-            if process.poll() is None:
-                try:
-                    os.killpg(process.pid, signal.SIGTERM)  # the group this script started
-                    process.wait(timeout=20)
-                except (ProcessLookupError, subprocess.TimeoutExpired):
-                    os.killpg(process.pid, signal.SIGKILL)
-                    process.wait()
-            print(f"   stopped {name}")
-        if self.database_made:
-            self.admin_database(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-            print(f"   dropped database {self.name}")
-        try:
-            import redis
-
-            client = redis.Redis.from_url(REDIS_URL)
-            keys = list(client.scan_iter(match=f"{self.name}:*"))
-            if keys:
-                client.delete(*keys)
-        except Exception as error:  # the cache is only tidied up
-            print(f"   cache keys left in Redis: {error}")
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
     def logs(self):
-        for name, _ in self.processes:
-            log = self.tmp / f"{name}.log"
-            if log.exists() and log.read_text().strip():
-                print(f"--- {name} (last lines)\n{log.read_text()[-2000:]}")
+        super().logs()
         error_log = self.tmp / "nginx" / "error.log"
         if error_log.exists() and error_log.read_text().strip():
             print(f"--- nginx error log\n{error_log.read_text()[-2000:]}")
@@ -484,37 +154,13 @@ class Stack:
 # Checks -------------------------------------------------------------------------------
 
 
-def path_of(url):
-    return urllib.parse.urlsplit(url)._replace(scheme="", netloc="").geturl()
-
-
-def sign_in(stack, browser):
-    """Through A: e-mail and password, then the authenticator's code."""
-    a = stack.base("A")
-    page = browser.get(a, "/konts/login/")
-    fields = form_of(page, lambda attrs: "login" in attrs.get("action", ""))
-    replace(fields, "login", ADMIN_EMAIL)
-    replace(fields, "password", stack.password)
-    answer = browser.request(a, "/konts/login/", data=fields)
-    if answer.status != 302 or "2fa" not in answer.location:
-        raise Failed(f"the password step answered {answer.status} {answer.location!r}")
-    second = path_of(answer.location)
-    fields = form_of(
-        browser.get(a, second), lambda attrs: attrs.get("method", "").lower() == "post"
-    )
-    replace(fields, "code", totp_code(stack.totp_secret))
-    answer = browser.request(a, second, data=fields)
-    if answer.status != 302 or "2fa" in answer.location or "login" in answer.location:
-        raise Failed(f"the second factor answered {answer.status} {answer.location!r}")
-
-
 def check_login(stack):
     browser = Browser()
     b = stack.base("B")
     anonymous = browser.get(b, "/biedri/")
     if anonymous.status != 302 or "/konts/login/" not in anonymous.location:
         raise Failed(f"B let an anonymous visitor into the member area ({anonymous.status})")
-    sign_in(stack, browser)
+    sign_in(stack, browser, stack.base("A"))
     member_area = browser.get(b, "/biedri/")
     admin = browser.get(b, "/admin/")
     if member_area.status != 200 or 'name="password"' in member_area.text:
@@ -522,6 +168,45 @@ def check_login(stack):
     if admin.status != 200 or "Demo" not in admin.text:
         raise Failed(f"B's admin answered {admin.status} {admin.location!r}")
     return browser, "signed in through A; B's /biedri/ and /admin/ answer 200 as the coordinator"
+
+
+def try_password(stack, browser, password):
+    """Through nginx; says which server took the password."""
+    lb = stack.base("nginx")
+    fields = form_of(
+        browser.get(lb, "/konts/login/"), lambda attrs: "login" in attrs.get("action", "")
+    )
+    replace(fields, "login", ADMIN_EMAIL)
+    replace(fields, "password", password)
+    answer = browser.request(lb, "/konts/login/", data=fields)
+    return answer, answer.headers.get(UPSTREAM_HEADER, "")
+
+
+def check_rate_limit(stack):
+    """allauth allows 5 failed sign-ins per login in 5 minutes. Through nginx (one Host, as in
+    production: allauth's key holds it), spread over A and B, they use the allowance up only
+    if both count in Redis; then even the right password is refused."""
+    browser = Browser()
+    takers = []
+    for attempt in range(5):
+        answer, taker = try_password(stack, browser, "not-the-password")
+        if answer.status != 200:
+            raise Failed(f"a wrong password answered {answer.status}")
+        takers.append(taker)
+        if attempt % 2 == 0:  # round robin: one more request, so the next POST goes elsewhere
+            browser.get(stack.base("nginx"), "/health/")
+    if len(set(takers)) < 2:
+        raise Failed(f"the wrong passwords all went to one server: {takers}")
+    answer, taker = try_password(stack, browser, stack.password)
+    if answer.status != 200 or 'name="password"' not in answer.text:
+        raise Failed(
+            f"after 5 failures spread over {sorted(set(takers))} the right password answered "
+            f"{answer.status} {answer.location!r} on {taker}: the servers count apart"
+        )
+    return (
+        f"5 failed sign-ins taken by {', '.join(sorted(set(takers)))} "
+        "stop the sixth (the right password)"
+    )
 
 
 def check_publish(stack, browser):
@@ -625,7 +310,7 @@ def check_image(stack, browser):
 
 def main():
     started = time.monotonic()
-    stack = Stack()
+    stack = ScaleOut()
     failures = 0
     # Ctrl-C and a CI's SIGTERM both end in the finally below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -652,6 +337,11 @@ def main():
             (
                 "c) an image uploaded through A is served via B and nginx",
                 lambda: check_image(stack, browser),
+            ),
+            # Last: it locks the coordinator's login out for five minutes.
+            (
+                "d) failed sign-ins are counted by A and B together",
+                lambda: check_rate_limit(stack),
             ),
         ]
         for title, check in checks:
