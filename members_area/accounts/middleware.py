@@ -69,7 +69,12 @@ class SessionLifetimeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated and self.expired(request.session):
+        # Without a session cookie nobody is signed in: the session is not even read, or
+        # every public page would vary by cookie and could not be kept.
+        signed_in = (
+            settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated
+        )
+        if signed_in and self.expired(request.session):
             return self.sign_out(request)
         return self.get_response(request)
 

@@ -92,9 +92,7 @@ def export(request, file_format):
     record_access(
         request,
         RecordAccess.What.PROJECT_EXPORT,
-        Person.objects.filter(projects__in=[project.pk for project in projects]).values_list(
-            "pk", flat=True
-        ),
+        [member.pk for project in projects for member in project.members.all()],  # prefetched
     )
     return spreadsheet_response(table, file_format, filename, title=_("Projects"))
 
