@@ -75,6 +75,15 @@ class SiteAvatarForm(AvatarPreferencesForm):
         return strip_image_metadata(upload, upload.name, max_side=AVATAR_SIDE).content
 
 
+def checked_field(form, name):
+    """The one field a view passes to a service (a comment, a reason), checked as its form
+    checks it (length, no NUL character): the cleaned value, or its errors raised for the
+    view to show like the service's own."""
+    if form.is_valid():
+        return form.cleaned_data[name]
+    raise ValidationError(form.errors[name])
+
+
 def attach_errors(form, error):
     """A service's ValidationError shown where it belongs: on a field, or above the form."""
     if hasattr(error, "error_dict"):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from home.forms import checked_field
 from members_area.council import services
 from members_area.council.decorators import council_required, member_required
 from members_area.council.forms import CommentForm, ProposalForm, StateChangeForm, VoteForm
@@ -141,15 +142,6 @@ def vote(request, pk):
     return redirect("council:proposal", pk=proposal.pk)
 
 
-def posted_comment(request):
-    """The comment sent with a change of state, checked as StateChangeForm checks it (its
-    length, no NUL character)."""
-    form = StateChangeForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError(form.errors["comment"])
-    return form.cleaned_data["comment"]
-
-
 @council_required
 @require_POST
 def change_state(request, pk):
@@ -160,9 +152,8 @@ def change_state(request, pk):
     if action not in services.ACTIONS:
         raise Http404
     try:
-        change = services.change_state(
-            proposal, action, by=request.user, comment=posted_comment(request)
-        )
+        comment = checked_field(StateChangeForm(request.POST), "comment")
+        change = services.change_state(proposal, action, by=request.user, comment=comment)
     except ValidationError as error:
         _report(request, error)
     else:

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from home.forms import attach_errors
+from home.forms import attach_errors, checked_field
 from members_area.accounts.decorators import coordinator_required, family_required
 from members_area.accounts.models import Person, RecordAccess
 from members_area.accounts.services import record_access
@@ -400,12 +400,11 @@ def project_decide(request, pk):
     action = request.POST.get("action")
     if action not in DECISIONS:
         return HttpResponseBadRequest(_("Choose a decision."))
-    form = DecisionForm(request.POST)
     decide, options = DECISIONS[action]
     try:
-        if not form.is_valid():  # a comment too long, or with a NUL: no decision without it
-            raise ValidationError(form.errors["comment"])
-        decide(project, by=request.user, comment=form.cleaned_data["comment"], **options)
+        # A comment too long, or with a NUL: no decision without it.
+        comment = checked_field(DecisionForm(request.POST), "comment")
+        decide(project, by=request.user, comment=comment, **options)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
