@@ -5,7 +5,9 @@ their own (`mazpulki_<label>_<pid>` on 127.0.0.1:5432, user postgres, trust auth
 SCALE_OUT_POSTGRES_URL to change the server, SCALE_OUT_REDIS_URL the cache), migrated, with
 the demo site and the demo coordinator holding an authenticator app, the static files and a
 media folder in a temporary directory, gunicorn with the production settings (DEBUG off) —
-and `Stack.stop()` takes it all down again. Also a small HTTP client with a cookie jar that
+and `Stack.stop()` takes it all down again. `Stack(..., database="sqlite")` keeps the database
+as a file in that directory and the cache in each process's memory instead (no services
+needed; bench/lighthouse.py, bench/screenshots.py). Also a small HTTP client with a cookie jar that
 fills in forms as a browser would, and the coordinator's sign-in with the second factor.
 """
 
@@ -242,10 +244,11 @@ class Stack:
     """The database, the servers and their temporary folder; torn down whatever happens.
 
     `label` names the database and the folder; `servers` are the names of the processes that
-    get a port of their own; the site's address (SITE_BASE_URL) is `front`'s.
+    get a port of their own; the site's address (SITE_BASE_URL) is `front`'s. `database` is
+    "postgresql" (with Redis as the cache) or "sqlite" (a file in the folder, no Redis).
     """
 
-    def __init__(self, label, servers, front):
+    def __init__(self, label, servers, front, database="postgresql"):
         self.name = f"mazpulki_{label}_{os.getpid()}"
         self.tmp = Path(tempfile.mkdtemp(prefix=f"mazpulki-{label}-"))
         self.tmp.chmod(0o755)  # nginx's workers (nobody, when started as root) read media
@@ -279,6 +282,10 @@ class Stack:
             SITE_BASE_URL=f"https://{HOST}:{self.ports[front]}",
             PYTHONUNBUFFERED="1",
         )
+        self.postgresql = database == "postgresql"
+        if not self.postgresql:
+            self.env["DATABASE_URL"] = f"sqlite:///{self.tmp / 'db.sqlite3'}"
+            del self.env["REDIS_URL"], self.env["CACHE_KEY_PREFIX"]
 
     def base(self, which):
         return f"http://{HOST}:{self.ports[which]}"
@@ -302,8 +309,9 @@ class Stack:
             connection.execute(sql)
 
     def build(self):
-        self.admin_database(f'CREATE DATABASE "{self.name}"')
-        self.database_made = True
+        if self.postgresql:
+            self.admin_database(f'CREATE DATABASE "{self.name}"')
+            self.database_made = True
         self.manage("compile_translations")
         self.manage("migrate", "--no-input")
         self.manage(
@@ -370,6 +378,11 @@ class Stack:
         if self.database_made:
             self.admin_database(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
             print(f"   dropped database {self.name}")
+        if self.env.get("REDIS_URL"):
+            self.forget_cache()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def forget_cache(self):
         try:
             import redis
 
@@ -379,7 +392,6 @@ class Stack:
                 client.delete(*keys)
         except Exception as error:  # the cache is only tidied up
             print(f"   cache keys left in Redis: {error}")
-        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def logs(self):
         for name, _ in self.processes:

@@ -767,7 +767,7 @@ def test_bad_input_is_shown_again_with_messages_and_nothing_is_stored_or_sent(
     response = post_order(client, english_promo_page, data, django_capture_on_commit_callbacks)
     assert response.status_code == 200
     html = html_module.unescape(response.content.decode())
-    summary = html.split('<div class="form-errors" role="alert">', 1)[1].split("</div>", 1)[0]
+    summary = html.split('id="form-errors">', 1)[1].split("</div>", 1)[0]
     assert message in summary
     assert PromoOrder.objects.count() == 0
     assert mail.outbox == []

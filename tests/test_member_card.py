@@ -244,7 +244,7 @@ def test_printable_card_has_bank_card_size_and_everything_on_it(
     with open(finders.find("css/members-card.css"), encoding="utf-8") as css:
         stylesheet = css.read()
     assert "85.6mm" in stylesheet
-    assert "54mm" in stylesheet
+    assert "53.98mm" in stylesheet
     assert "@media print" in stylesheet
 
 

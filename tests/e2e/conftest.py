@@ -8,7 +8,8 @@ import shutil
 import pytest
 from django.db import connections, transaction
 
-from tests.conftest import DEMO_DATABASE
+from tests.conftest import DEMO_DATABASE, totp_code
+from tests.members import PASSWORD
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -117,10 +118,23 @@ def accessibility_violations(page):
 
 
 def label(text):
-    """A form label as Django writes it (with a colon after it)."""
-    return re.compile(rf"^{re.escape(text)}:?$")
+    """A form label as the site writes it: with a colon (Django's) or "(required)" after it."""
+    return re.compile(rf"^{re.escape(text)}:?(\s*\*)?(\s*\((obligāts|required)\))?$")
 
 
 def checked(page):
     """No serious or critical accessibility violation on the page as it is now."""
     assert accessibility_violations(page) == [], page.url
+
+
+def sign_in(page, email, second_factor=False):
+    page.goto("/konts/login/")
+    page.get_by_label(label("E-pasts")).fill(email)
+    page.get_by_label(label("Parole")).fill(PASSWORD)
+    page.get_by_role("button", name="Pieslēgties").click()
+    if second_factor:
+        page.locator("input[name=code]").fill(totp_code())
+        page.get_by_role("button", name="Ieiet").click()
+    # Signed in once the browser has left the sign-in pages: going elsewhere earlier would
+    # cut the form's submission short on a busy machine.
+    page.wait_for_url(lambda url: "/konts/login/" not in url and "/2fa/authenticate/" not in url)

@@ -11,8 +11,7 @@ from django.urls import reverse
 
 from tests.checkin import make_event
 from tests.conftest import enrol_second_factor
-from tests.e2e.conftest import checked, label
-from tests.e2e.test_projects import sign_in
+from tests.e2e.conftest import checked, label, sign_in
 from tests.members import make_club, make_coordinator, make_member, make_person, years_ago
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import DEMO_ADMIN_EMAIL, enrol_second_factor
-from tests.e2e.conftest import checked, label
-from tests.e2e.test_projects import sign_in
+from tests.e2e.conftest import checked, label, sign_in
 from tests.members import PASSWORD, make_coordinator, years_ago
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

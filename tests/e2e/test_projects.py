@@ -7,10 +7,9 @@ import re
 import pytest
 from PIL import ExifTags, Image
 
-from tests.conftest import enrol_second_factor, totp_code
-from tests.e2e.conftest import checked, label
+from tests.conftest import enrol_second_factor
+from tests.e2e.conftest import checked, label, sign_in
 from tests.members import (
-    PASSWORD,
     add_guardian,
     make_club,
     make_leader,
@@ -26,19 +25,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def sign_in(page, email, second_factor=False):
-    page.goto("/konts/login/")
-    page.get_by_label(label("E-pasts")).fill(email)
-    page.get_by_label(label("Parole")).fill(PASSWORD)
-    page.get_by_role("button", name="Pieslēgties").click()
-    if second_factor:
-        page.locator("input[name=code]").fill(totp_code())
-        page.get_by_role("button", name="Ieiet").click()
-    # Signed in once the browser has left the sign-in pages: going elsewhere earlier would
-    # cut the form's submission short on a busy machine.
-    page.wait_for_url(lambda url: "/konts/login/" not in url and "/2fa/authenticate/" not in url)
 
 
 @pytest.fixture

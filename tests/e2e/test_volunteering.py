@@ -3,8 +3,7 @@
 import pytest
 
 from tests.conftest import enrol_second_factor
-from tests.e2e.conftest import checked, label
-from tests.e2e.test_projects import sign_in
+from tests.e2e.conftest import checked, label, sign_in
 from tests.members import (
     add_guardian,
     make_club,

@@ -68,7 +68,7 @@ def _own_desk(request, pk):
     return desk
 
 
-def render_desk(request, desk, result=None, status=200, search=None):
+def render_desk(request, desk, result=None, status=200, search=None, code_form=None):
     """The desk page: the last result, the count against capacity, the code and name forms
     and this desk's latest check-ins."""
     request.session[services.SESSION_KEY] = desk.pk
@@ -106,7 +106,7 @@ def render_desk(request, desk, result=None, status=200, search=None):
         "count": count,
         "capacity": capacity,
         "full": capacity is not None and count >= capacity,
-        "code_form": CodeForm(),
+        "code_form": code_form or CodeForm(),
         "search_form": search or SearchForm(),
         "people": people,
         "recent": list(
@@ -137,7 +137,7 @@ def code(request, pk):
         return too_many
     form = CodeForm(request.POST)
     if not form.is_valid():
-        return render_desk(request, desk, status=400)
+        return render_desk(request, desk, status=400, code_form=form)
     result = services.scan_card(
         desk, form.cleaned_data["code"], by=request.user, method=Method.CODE
     )

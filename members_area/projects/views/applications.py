@@ -420,7 +420,8 @@ def allow_late(request, pk):
     project = visible_project(request, pk)
     form = LateReportForm(request.POST)
     if not form.is_valid():
-        return HttpResponseBadRequest(_("Choose a date."))
+        messages.error(request, _("Choose the date until which the report may be submitted."))
+        return redirect("projects:detail", project.pk)
     try:
         services.allow_late_report(project, by=request.user, until=form.cleaned_data["until"])
     except ValidationError as error:
