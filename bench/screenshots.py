@@ -158,18 +158,21 @@ def media_server(root):
 
 
 def shoot(browser, base, pages, credentials=None, media=None):
-    """Each page at each width, full page, into OUT; the names of the files written."""
+    """Each page at each width, full page, into OUT; the names of the files written.
+
+    One sign-in for both widths: a second one within the same 30 seconds would reuse the
+    authenticator code, which the site refuses (replay protection).
+    """
     written = []
-    for device, (width, height) in WIDTHS.items():
-        context = browser.new_context(
-            base_url=base, locale="lv-LV", viewport={"width": width, "height": height}
-        )
-        if media:
-            context.route(f"{base}/media/**", media_server(media))
-        page = context.new_page()
-        try:
-            if credentials:
-                sign_in(page, base, *credentials)
+    context = browser.new_context(base_url=base, locale="lv-LV")
+    if media:
+        context.route(f"{base}/media/**", media_server(media))
+    page = context.new_page()
+    try:
+        if credentials:
+            sign_in(page, base, *credentials)
+        for device, (width, height) in WIDTHS.items():
+            page.set_viewport_size({"width": width, "height": height})
             for name, path in pages.items():
                 if not path:
                     print(f"   {name}: no such page on this site, skipped")
@@ -184,8 +187,8 @@ def shoot(browser, base, pages, credentials=None, media=None):
                 note = f"   {overflow} px wider than the screen" if overflow > 0 else ""
                 print(f"   {target.relative_to(ROOT)}  {status}  {path}{note}")
                 written.append(target)
-        finally:
-            context.close()
+    finally:
+        context.close()
     return written
 
 
