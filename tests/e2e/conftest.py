@@ -138,3 +138,17 @@ def sign_in(page, email, second_factor=False):
     # Signed in once the browser has left the sign-in pages: going elsewhere earlier would
     # cut the form's submission short on a busy machine.
     page.wait_for_url(lambda url: "/konts/login/" not in url and "/2fa/authenticate/" not in url)
+
+
+def force_sign_in(page, live_server, user):
+    """Signed in without the sign-in pages (for tests of something else): the session of
+    Django's test client, given to the browser."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )

@@ -9,8 +9,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from tests.e2e.conftest import checked
-from tests.e2e.test_projects import sign_in
+from tests.e2e.conftest import checked, sign_in
 from tests.members import add_guardian, build_world, make_member, make_person, years_ago
 
 pytestmark = [
