@@ -156,8 +156,15 @@ class LighthouseStack(Stack):
 
 
 def install():
-    if LIGHTHOUSE.exists():
-        return
+    """npm ci, unless node_modules was installed from this very lock file."""
+    installed = PACKAGE / "node_modules" / ".package-lock.json"
+    wanted = json.loads((PACKAGE / "package-lock.json").read_text())["packages"]
+    if LIGHTHOUSE.exists() and installed.exists():
+        have = json.loads(installed.read_text())["packages"]
+        if {k: v.get("version") for k, v in have.items()} == {
+            k: v.get("version") for k, v in wanted.items() if k
+        }:
+            return
     print("== npm ci (Lighthouse 12.8.2)")
     subprocess.run(  # noqa: S603
         ["npm", "ci", "--prefix", str(PACKAGE), "--no-audit", "--no-fund"],  # noqa: S607
@@ -200,16 +207,26 @@ def lighthouse(url, name, headers, skip=()):
         command.append(f"--extra-headers={json.dumps(headers)}")
     if skip:
         command.append(f"--skip-audits={','.join(skip)}")
-    done = subprocess.run(  # noqa: S603
+    # In a session of its own: on a timeout (or Ctrl-C) its Chromium goes with it.
+    run = subprocess.Popen(  # noqa: S603
         command,
         env={**os.environ, "CHROME_PATH": CHROME},
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=180,
+        start_new_session=True,
     )
+    try:
+        _, stderr = run.communicate(timeout=180)
+    except subprocess.TimeoutExpired:
+        raise Failed(f"lighthouse {url}: no report after 180 s") from None
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
     report = REPORTS / f"{name}.report.json"
-    if done.returncode or not report.exists():
-        raise Failed(f"lighthouse {url} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    if run.returncode or not report.exists():
+        raise Failed(f"lighthouse {url} failed ({run.returncode}):\n{stderr[-3000:]}")
     result = json.loads(report.read_text())
     if result.get("runtimeError"):
         raise Failed(f"lighthouse {url}: {result['runtimeError']}")
