@@ -159,6 +159,15 @@ def media_server(root):
     return answer
 
 
+SCROLL_THROUGH = """async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+        scrollTo(0, y);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    scrollTo(0, 0);
+}"""
+
+
 def shoot(browser, base, pages, credentials=None, media=None):
     """Each page at each width, full page, into OUT; the names of the files written.
 
@@ -182,6 +191,8 @@ def shoot(browser, base, pages, credentials=None, media=None):
                 response = page.goto(path, wait_until="networkidle")
                 status = response.status if response else "?"
                 target = OUT / f"{name}-{device}.png"
+                page.evaluate(SCROLL_THROUGH)  # lazy pictures below the fold load only then
+                page.wait_for_load_state("networkidle")
                 page.screenshot(path=str(target), full_page=True)
                 overflow = page.evaluate(
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth"

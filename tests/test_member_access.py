@@ -91,7 +91,8 @@ RULES = {
     "projects:report": ("get", "approved_project", row(LOGIN, 404, 404, 403, 403, 200)),
     # A decision without a choice is a bad request, for those who may decide.
     "projects:decide": ("post", "submitted_project", row(LOGIN, 404, 404, 400, 400, 403)),
-    "projects:late": ("post", "approved_project", COORDINATORS | {"coordinator": 400}),
+    # Sent empty: back to the project, with a message to choose the date.
+    "projects:late": ("post", "approved_project", COORDINATORS | {"coordinator": 302}),
     "projects:file": ("get", "project_file", row(LOGIN, 404, 404, 200, 200, 200)),
     # Leaders and coordinators: the yearly picture, the list and its exports (the club's
     # submitted project shows for its leader, never for another club's).

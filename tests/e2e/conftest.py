@@ -87,13 +87,6 @@ def demo_database(transactional_db):
     yield
 
 
-def pytest_collection_modifyitems(items):
-    """With several test processes, the browser tests all run in one of them, one by one."""
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
-
-
 @pytest.fixture
 def page(browser, live_server, demo_database):
     context = browser.new_context(base_url=live_server.url, locale="lv-LV")

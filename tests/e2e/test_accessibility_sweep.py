@@ -1,9 +1,10 @@
 """axe-core on every page template of the site, public and member area, in Latvian and in
 English, on a phone (360x740) and a desktop (1280x800): no serious or critical violation.
 
-One test per role and viewport opens that role's list of pages in one browser context, in
-both languages (the member area's English is under /en/members/, allauth's under
-/en/account/), and names each failure by role, viewport, language and page.
+One test goes through the roles; each role's list of pages is opened in one browser context
+(each page loaded once, checked at both widths), in both languages (the member area's English
+is under /en/members/, allauth's under /en/account/), and each failure is named by role,
+viewport, language and page.
 
 Roles: a visitor; a newcomer (a login with no family yet: the empty lists); a parent with a
 child and a youth in a club; the club's leader; a coordinator. Staff need a second factor at
@@ -19,9 +20,9 @@ image, CSV, XLSX, PDF, calendar) are in NOT_PAGES; a rule in neither fails
 
 Coverage that cannot rot: the templates rendered while the sweep runs are recorded
 (pytest-django instruments templates, so `template_rendered` fires in the live server's
-thread too), and `test_every_page_template_was_swept` then asks that every page template of
-the project was rendered. The rule for a page template: an `*.html` file under an app's or
-the site's `templates/` folder, except
+thread too), and the same test then asks that every page template of the project was
+rendered (one test, so one process, however many the suite runs in). The rule for a page
+template: an `*.html` file under an app's or the site's `templates/` folder, except
 - those in an `includes/`, `blocks/`, `tags/`, `admin/` or `emails/` folder (pieces of a
   page, not pages);
 - those that extend or include a Wagtail admin template (`wagtailadmin/…`): parts of the
@@ -79,7 +80,6 @@ PROJECT_ROOT = Path(settings.BASE_DIR)
 PIECES = {"includes", "blocks", "tags", "admin", "emails"}
 
 RENDERED = set()
-SWEPT = set()
 
 
 def page_templates():
@@ -528,10 +528,9 @@ class Sweep:
                 self.check(visit.name, language, url, open_page(self.page, visit, url))
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_no_serious_accessibility_violation(browser, live_server, demo_database, role):
+def sweep_as(browser, live_server, world, role):
+    """Every page of the role's list, at both widths and in both languages: the failures."""
     started = time.monotonic()
-    world = World()
     if role == "coordinator":
         seat_coordinator_as_juror(world)
     session = {}
@@ -559,10 +558,21 @@ def test_no_serious_accessibility_violation(browser, live_server, demo_database,
             landed = [] if "/2fa/authenticate/" in page.url else [f"landed on {page.url}"]
             sweep.check("second factor", language, page.url, landed)
     sweep.context.close()
-    SWEPT.add(role)
     seconds = time.monotonic() - started
     print(f"{role}: {sweep.opened} pages x {len(VIEWPORTS)} viewports in {seconds:.0f} s")
-    assert not sweep.failures, "\n".join(sweep.failures)
+    return sweep.failures
+
+
+def test_no_serious_violation_on_any_page_template(browser, live_server, demo_database):
+    """All roles in one test, so in one process, whatever the number of test processes: the
+    templates they rendered are then all known, and each page template must be among them."""
+    world = World()
+    failures = []
+    for role in ROLES:  # the coordinator last: seated as a juror for the score page
+        failures += sweep_as(browser, live_server, world, role)
+    assert not failures, "\n".join(failures)
+    missing = page_templates() - RENDERED - set(UNSWEPT)
+    assert not missing, sorted(missing)
 
 
 # Member-area pages no role of the access rules opens (they redirect there), swept otherwise.
@@ -586,10 +596,3 @@ def test_every_member_area_address_is_swept_or_a_file():
     }
     assert set(RULES) >= NOT_PAGES | set(SWEPT_OTHERWISE)
     assert not unsorted, unsorted
-
-
-def test_every_page_template_was_swept():
-    if len(SWEPT) < len(ROLES):
-        pytest.skip("runs after the whole sweep")
-    missing = page_templates() - RENDERED - set(UNSWEPT)
-    assert not missing, sorted(missing)
