@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.views import defaults
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -125,10 +126,25 @@ def server_error(request):
     """handler500: a page that needs neither the database nor the cache. While one of them
     is away (a restart, a failover) it says so with 503 and Retry-After, so browsers,
     crawlers and the load balancer try again instead of taking it for a broken page."""
-    outage = is_outage(sys.exc_info()[1])
-    html = loader.get_template("500.html").render({"unavailable": outage})
+    return error_page(unavailable=is_outage(sys.exc_info()[1]))
+
+
+def bad_request(request, exception):
+    """handler400, for one case: a session that could not be saved because the database went
+    away during the request (Django's SessionInterrupted, raised from the failed save) is an
+    outage, answered as handler500 answers one; any other bad request is Django's 400."""
+    cause = exception
+    while cause is not None:
+        if is_outage(cause):
+            return error_page(unavailable=True)
+        cause = cause.__cause__ or cause.__context__
+    return defaults.bad_request(request, exception)
+
+
+def error_page(unavailable):
+    html = loader.get_template("500.html").render({"unavailable": unavailable})
     response = HttpResponseServerError(html)
-    if outage:
+    if unavailable:
         response.status_code = 503
         response["Retry-After"] = "30"
     return response

@@ -76,4 +76,5 @@ urlpatterns += i18n_patterns(
 )
 
 # Errors: a page that needs neither the database nor the cache (503 while one is away).
+handler400 = "home.views.bad_request"
 handler500 = "home.views.server_error"

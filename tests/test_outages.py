@@ -59,3 +59,43 @@ def test_other_errors_are_still_a_500(visitor, monkeypatch):
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert "Kaut kas nogāja greizi" in response.content.decode()
+
+
+def session_lost_with(error):
+    """SessionInterrupted as Django raises it when the session's save failed with `error`."""
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.contrib.sessions.exceptions import SessionInterrupted
+
+    try:
+        try:
+            try:
+                raise error
+            except OperationalError:
+                raise UpdateError  # noqa: B904 (the db backend's save, context kept)
+        except UpdateError:
+            raise SessionInterrupted("The request's session was deleted.")  # noqa: B904
+    except SessionInterrupted as interrupted:
+        return interrupted
+
+
+def test_a_session_lost_with_the_database_is_a_503_and_other_bad_requests_stay_400(
+    monkeypatch,
+):
+    """The database stopped between the view and the session's save (bench/db_restart.py
+    caught one): Django answers 400 from the failed save; it is an outage, said as one."""
+    from django.contrib.sessions.exceptions import SessionInterrupted
+    from django.test import RequestFactory
+
+    from home.views import bad_request
+
+    request = RequestFactory().get("/konts/confirm-email/abc/")
+    lost = session_lost_with(OperationalError("server closed the connection unexpectedly"))
+    monkeypatch.setattr(type(connections["default"]), "is_usable", lambda self: False)
+    response = bad_request(request, lost)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Lapa uz brīdi nav pieejama" in response.content.decode()
+    # The database answering: a session deleted by a concurrent sign-out, Django's 400.
+    monkeypatch.setattr(type(connections["default"]), "is_usable", lambda self: True)
+    assert bad_request(request, lost).status_code == 400
+    assert bad_request(request, SessionInterrupted("deleted")).status_code == 400
