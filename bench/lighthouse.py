@@ -34,8 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-from scale_out import NGINX
-from stack import HOST, Browser, Failed, Stack, form_of, replace
+from stack import Browser, Failed, Stack, form_of, replace
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "bench" / "lighthouse"
@@ -136,23 +135,7 @@ class LighthouseStack(Stack):
 
     def serve(self):
         self.start_gunicorn("app", "--workers=2", "--threads=2")
-        directory = self.tmp / "nginx"
-        directory.mkdir()
-        config = directory / "nginx.conf"
-        config.write_text(
-            NGINX_CONF.format(
-                dir=directory,
-                host=HOST,
-                port=self.ports["nginx"],
-                app=self.ports["app"],
-                media=self.media,
-            )
-        )
-        self.start(
-            "nginx",
-            [NGINX, "-p", str(directory), "-c", str(config), "-e", str(directory / "error.log")],
-            f"{self.base('nginx')}/robots.txt",
-        )
+        self.start_nginx(NGINX_CONF, app=self.ports["app"])
 
 
 def install():

@@ -33,9 +33,7 @@ Secure cookies to loopback, as browsers do for 127.0.0.1.
 
 import io
 import json
-import os
 import secrets
-import shutil
 import signal
 import sys
 import time
@@ -54,7 +52,6 @@ from stack import (
     sign_in,
 )
 
-NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
 # nginx's own answer: which app server a proxied response came from (this test only).
 UPSTREAM_HEADER = "X-Upstream"
 
@@ -124,24 +121,11 @@ class ScaleOut(Stack):
     def serve(self):
         for which in ("A", "B"):
             self.start_gunicorn(which, "--workers=2", "--threads=2")
-        directory = self.tmp / "nginx"
-        directory.mkdir()
-        config = directory / "nginx.conf"
-        config.write_text(
-            NGINX_CONF.format(
-                dir=directory,
-                host=HOST,
-                port=self.ports["nginx"],
-                port_a=self.ports["A"],
-                port_b=self.ports["B"],
-                media=self.media,
-                upstream_header=UPSTREAM_HEADER,
-            )
-        )
-        self.start(
-            "nginx",
-            [NGINX, "-p", str(directory), "-c", str(config), "-e", str(directory / "error.log")],
-            f"{self.base('nginx')}/robots.txt",
+        self.start_nginx(
+            NGINX_CONF,
+            port_a=self.ports["A"],
+            port_b=self.ports["B"],
+            upstream_header=UPSTREAM_HEADER,
         )
 
     def logs(self):

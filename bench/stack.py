@@ -40,6 +40,7 @@ POSTGRES_URL = os.environ.get("SCALE_OUT_POSTGRES_URL", "postgres://postgres@127
 REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/14")
 ADMIN_EMAIL = "koordinators@mazpulki.example"
 HOST = "127.0.0.1"
+NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
 
 
 class Failed(Exception):
@@ -347,6 +348,23 @@ class Stack:
             )
         self.processes.append((name, process))
         wait_for(url, process, log)
+
+    def start_nginx(self, config, **values):
+        """nginx on the "nginx" port with `config` (a template: {dir}, {host}, {port} and
+        {media} filled in, and `values`), in a folder of its own; stopped by stop()."""
+        directory = self.tmp / "nginx"
+        directory.mkdir()
+        path = directory / "nginx.conf"
+        path.write_text(
+            config.format(
+                dir=directory, host=HOST, port=self.ports["nginx"], media=self.media, **values
+            )
+        )
+        self.start(
+            "nginx",
+            [NGINX, "-p", str(directory), "-c", str(path), "-e", str(directory / "error.log")],
+            f"{self.base('nginx')}/robots.txt",
+        )
 
     def start_gunicorn(self, which, *options):
         """gunicorn with the production settings on `which`'s port, stopped by stop()."""
