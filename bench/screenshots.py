@@ -32,7 +32,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from stack import ADMIN_EMAIL, Failed, Stack, totp_code
+from stack import ADMIN_EMAIL, DEMO_FAMILY, Failed, Stack, totp_code
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "screenshots"
@@ -69,27 +69,18 @@ with translation.override("lv"):
     }))
 """
 
-# A family of the demo: the parent's login acts for a child of eleven, a member of a demo club
-# this year (member number, card) with a draft project and volunteer hours, one approved.
-FAMILY = """\
+# The demo family (bench/stack.py), with a draft project and volunteer hours, one approved.
+FAMILY = (
+    DEMO_FAMILY
+    + """\
 import datetime, json, os
 from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
-from members_area.clubs.models import Club
 from members_area.projects.models import ProjectThemePage
 from members_area.volunteering.services import decide, log_hours
-from tests.members import add_guardian, make_member, make_person, make_user, years_ago
 from tests.projects import make_project
-parent = make_user(
-    os.environ["FAMILY_EMAIL"], password=os.environ["FAMILY_PASSWORD"],
-    first_name="Dace", last_name="Liepiņa",
-)
-club = Club.objects.local().active().order_by("pk").first()
-child = make_person("Marta", "Liepiņa", years_ago(11), place=club.municipality.slug)
-add_guardian(child, parent)
-make_member(child, club)
 theme = ProjectThemePage.objects.live().filter(locale__language_code="lv").order_by("-pk").first()
 if theme is not None:
     make_project(theme, club, [child], created_by=parent, title="Bišu draudzīgs dārzs skolā")
@@ -116,6 +107,7 @@ with translation.override("lv"):
         "leader": {"check-in": reverse("checkin:home")},
     }))
 """
+)
 
 
 class ScreenshotStack(Stack):

@@ -220,6 +220,25 @@ def totp_code(secret):
 # Services -----------------------------------------------------------------------------
 
 
+# A family added to the demo (which has no family logins): the parent's login acts for a child
+# of ten, a member of a demo club this year with a member number and a card. A script for
+# `manage.py shell -c`, with FAMILY_EMAIL and FAMILY_PASSWORD in the environment; the scripts
+# that use it add their own lines after it (`parent`, `club` and `child` are defined).
+DEMO_FAMILY = """\
+import os
+from members_area.clubs.models import Club
+from tests.members import add_guardian, make_member, make_person, make_user, years_ago
+parent = make_user(
+    os.environ["FAMILY_EMAIL"], password=os.environ["FAMILY_PASSWORD"],
+    first_name="Dace", last_name="Liepiņa",
+)
+club = Club.objects.local().active().order_by("pk").first()
+child = make_person("Marta", "Liepiņa", years_ago(10), place=club.municipality.slug)
+add_guardian(child, parent)
+make_member(child, club)
+"""
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind((HOST, 0))
